@@ -65,3 +65,16 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a formatter or `qtlint rules` needs to know about a rule (no behaviour)."""
+
+    code: str  # stable for ever, e.g. "S001"
+    name: str  # kebab-case, e.g. "schema-violation"
+    category: str  # parse, schema, slug, reference, encoding, facts, grammar
+    severity: Severity  # default severity
+    fixable: bool
+    summary: str  # one line
+    doc: str = ""  # full documentation (What it does / Why is this bad? / Example / Use instead / Fix safety)
