@@ -1,0 +1,121 @@
+"""Find mojibake (UTF-8 read as a single-byte code page) with ftfy and say exactly where it is.
+
+ftfy decides; this module only locates. Each line of the text is given to
+`ftfy.fix_encoding_and_explain` (encoding repair only: no quote uncurling, no HTML unescaping),
+after ftfy's own badness check (`ftfy.badness.is_bad`) has said the line looks damaged.
+When ftfy changes a line, the old and new line are aligned (see `align.py`) and every changed
+piece becomes one `Mojibake` with its offsets in the whole text.
+
+Why per line: a file holds many unrelated strings (title, answer, keywords, body). ftfy's
+whole-string decisions ("can the entire string be re-decoded?") should not let a legitimate
+"→" in one field stop the repair of "Hereâ€™s" in another, and ftfy's own `fix_text` also
+works line by line. A mojibake sequence never spans a line break.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ftfy
+from ftfy.badness import is_bad
+
+from ..diagnostic import Edit
+from .align import changed_spans
+
+# How far `Mojibake.in_context` looks for the ends of the surrounding word.
+_CONTEXT_LIMIT = 40
+_WORD_END = re.compile(r"\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Mojibake:
+    """text[start:end] == bad is mojibake; ftfy's repair of it is `fixed`.
+
+    `steps` is ftfy's plan for the line the sequence sits on, e.g.
+    ("encode:sloppy-windows-1252", "decode:utf-8"); a repair of a lone C1 control character
+    is ("encode:latin-1", "decode:windows-1252") or ("transcode:fix_c1_controls",).
+    """
+
+    start: int
+    end: int
+    bad: str
+    fixed: str
+    steps: tuple[str, ...] = ()
+
+    @property
+    def lossy(self) -> bool:
+        """True when the repair still holds U+FFFD: part of the original text was lost."""
+        return "\ufffd" in self.fixed
+
+    @property
+    def c1_only(self) -> bool:
+        """True when the repair only reads C1 control characters as Windows-1252 (e.g. \\x92 -> ’),
+        a weaker guess than re-decoding a whole UTF-8 sequence."""
+        return bool(self.steps) and all(
+            step in ("encode:latin-1", "decode:windows-1252", "transcode:fix_c1_controls")
+            for step in self.steps
+        )
+
+    def edit(self) -> Edit:
+        return Edit(self.start, self.end, self.fixed)
+
+    def in_context(self, text: str) -> tuple[str, str]:
+        """The whitespace-delimited word around the sequence, before and after repair, for
+        messages: ("Hereâ€™s", "Here’s"). At most 40 characters are added on each side."""
+        left = self.start
+        floor = max(0, self.start - _CONTEXT_LIMIT)
+        while left > floor and not _WORD_END.match(text[left - 1]):
+            left -= 1
+        right = self.end
+        ceiling = min(len(text), self.end + _CONTEXT_LIMIT)
+        while right < ceiling and not _WORD_END.match(text[right]):
+            right += 1
+        before, after = text[left : self.start], text[self.end : right]
+        return before + self.bad + after, before + self.fixed + after
+
+
+def find_mojibake(text: str) -> list[Mojibake]:
+    """Every mojibake sequence ftfy can repair in `text`, in order, as minimal non-overlapping
+    spans (offsets into `text`). Applying all their edits gives ftfy's `fix_encoding` of each
+    line; applying any subset is also safe (spans are independent).
+
+    Pure ASCII text returns at once; so does any line ftfy's badness check finds clean.
+    Results for the last few texts are cached, so several rules may call this on one file.
+    """
+    if text.isascii():
+        return []
+    return list(_find_cached(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _find_cached(text: str) -> tuple[Mojibake, ...]:
+    found: list[Mojibake] = []
+    for line_start, line in _lines(text):
+        if line.isascii() or not is_bad(line):
+            continue
+        result = ftfy.fix_encoding_and_explain(line)
+        if result.text == line:
+            continue
+        steps = tuple(f"{step.action}:{step.parameter}" for step in result.explanation)
+        for i1, i2, j1, j2 in changed_spans(line, result.text):
+            found.append(
+                Mojibake(line_start + i1, line_start + i2, line[i1:i2], result.text[j1:j2], steps)
+            )
+    return tuple(found)
+
+
+def _lines(text: str):
+    """(offset, line without its line ending) for every line of text."""
+    start = 0
+    length = len(text)
+    while start <= length:
+        newline = text.find("\n", start)
+        end = length if newline < 0 else newline
+        line = text[start:end]
+        if line.endswith("\r"):
+            line = line[:-1]
+        yield start, line
+        if newline < 0:
+            return
+        start = newline + 1

@@ -1,0 +1,223 @@
+"""The engine: files → per-file results (parallel, cached) → corpus rules → selection/severity.
+
+Per-file work (`lint_source`) is pure and picklable so it runs in worker processes; the corpus
+index and cross-article rules run once in the main process over compact index entries.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import rules as registry
+from .article import parse_article
+from .config import Settings
+from .corpus import Corpus, IndexEntry, index_entry
+from .diagnostic import Diagnostic, RuleInfo, Severity
+from .files import display_path, iter_article_files
+from .rules.context import RuleContext
+from .selection import Selection, matches
+from .suppression import apply_suppressions
+
+PARALLEL_THRESHOLD = 48  # below this many files to parse, a process pool costs more than it saves
+
+
+@dataclass
+class FileResult:
+    path: str  # display path
+    diagnostics: list[Diagnostic]
+    entry: IndexEntry | None = None
+    # suppression comments found: (line, codes, start offset, end offset)
+    suppressions: list[tuple[int, tuple[str, ...], int, int]] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    diagnostics: list[Diagnostic]
+    checked: list[str]  # display paths of the files checked
+    corpus: Corpus | None = None
+    stats: dict = field(default_factory=dict)
+
+
+class Engine:
+    def __init__(self, settings: Settings, *, select: Sequence[str] | None = None,
+                 ignore: Sequence[str] | None = None, cwd: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        self.settings = settings
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self.rules = registry.all_rules()
+        self.selection = Selection(select if select is not None else settings.select,
+                                   list(settings.ignore) + list(ignore or ()), self.rules)
+        self.progress = progress
+
+    # ---- per file ------------------------------------------------------------------------
+    def enabled_article_rules(self) -> list:
+        return [m for m in registry.ARTICLE_RULES if self.selection.any_enabled(_codes(m))]
+
+    def needs_corpus(self) -> bool:
+        return any(self.selection.any_enabled(_codes(m)) for m in registry.CORPUS_RULES)
+
+    # ---- whole run -----------------------------------------------------------------------
+    def run(self, paths: Iterable[Path]) -> RunResult:
+        from .cache import ResultCache
+
+        targets = list(iter_article_files(paths, self.settings.exclude, self.settings.extensions,
+                                          self.settings.root))
+        corpus_files: list[Path] = []
+        if self.needs_corpus():
+            corpus_files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
+                                                   self.settings.extensions, self.settings.root))
+        all_files = _unique(targets + corpus_files)
+        cache = ResultCache.open(self.settings) if self.settings.use_cache else None
+        results = self._results(all_files, cache)
+        if cache is not None:
+            cache.close()
+        target_names = {display_path(p, self.cwd) for p in targets}
+        diagnostics: list[Diagnostic] = []
+        suppressions = {}
+        for name, res in results.items():
+            if name in target_names:
+                diagnostics.extend(res.diagnostics)
+            suppressions[name] = res.suppressions
+        corpus = None
+        if self.needs_corpus():
+            corpus = Corpus.build((r.entry for r in results.values() if r.entry is not None),
+                                  self.settings.published_index)
+            diagnostics.extend(corpus.problems)
+            ctx = RuleContext(self.settings, memo={"cwd": self.cwd})
+            for module in registry.CORPUS_RULES:
+                if self.selection.any_enabled(_codes(module)):
+                    diagnostics.extend(module.check_corpus(corpus, target_names, ctx))
+        diagnostics = self.finish(diagnostics, suppressions, target_names)
+        checked = sorted(target_names)
+        return RunResult(diagnostics=diagnostics, checked=checked, corpus=corpus,
+                         stats={"files": len(all_files), "targets": len(targets)})
+
+    def _results(self, files: list[Path], cache) -> dict[str, FileResult]:
+        results: dict[str, FileResult] = {}
+        todo: list[tuple[Path, str]] = []
+        for path in files:
+            name = display_path(path, self.cwd)
+            hit = cache.get(path, name) if cache is not None else None
+            if hit is not None:
+                results[name] = hit
+            else:
+                todo.append((path, name))
+        jobs = self.settings.jobs or os.cpu_count() or 1
+        done = 0
+        for res, raw_stamp in _map(todo, self.settings, tuple(self.selection.select),
+                                   tuple(self.selection.ignore), jobs):
+            results[res.path] = res
+            if cache is not None and raw_stamp is not None:
+                cache.put(raw_stamp, res)
+            done += 1
+            if self.progress is not None:
+                self.progress(done, len(todo))
+        return results
+
+    # ---- selection, severity, per-file ignores, suppressions -----------------------------
+    def finish(self, diagnostics: list[Diagnostic], suppressions: dict, targets: set[str]) -> list[Diagnostic]:
+        out = []
+        pfi = self.settings.per_file_ignores
+        for d in diagnostics:
+            if not self.selection.enabled(d.code):
+                continue
+            if pfi and any(fnmatch.fnmatch(d.path, glob) and matches(d.code, codes, self.rules)
+                           for glob, codes in pfi.items()):
+                continue
+            info = self.rules.get(d.code)
+            severity = self.settings.severity.get(d.code) or (info.severity if info else d.severity)
+            out.append(d if d.severity == severity else replace(d, severity=severity))
+        out = apply_suppressions(out, suppressions, targets, self.selection, self.rules)
+        out = list(dict.fromkeys(out))  # a finding reported by two paths is reported once
+        out.sort(key=Diagnostic.sort_key)
+        return out
+
+
+def _codes(module) -> tuple[str, ...]:
+    return getattr(module, "CODES", None) or (module.INFO.code,)
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen: dict[Path, None] = {}
+    for p in paths:
+        seen.setdefault(p.resolve(), None)
+    return list(seen)
+
+
+# ---- worker side -------------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(settings: Settings, select: tuple, ignore: tuple) -> None:
+    rules = registry.all_rules()
+    selection = Selection(select, ignore, rules)
+    modules = [m for m in registry.ARTICLE_RULES if selection.any_enabled(_codes(m))]
+    _WORKER.update(settings=settings, selection=selection, modules=modules,
+                   ctx=RuleContext(settings))
+
+
+def _lint_batch(batch: list[tuple[Path, str]]) -> list[tuple[FileResult, tuple | None]]:
+    return [lint_path(path, name) for path, name in batch]
+
+
+def lint_path(path: Path, name: str) -> tuple[FileResult, tuple | None]:
+    """Read and lint one file; returns the result and the stamp the cache keys it by."""
+    try:
+        st = path.stat()
+        raw = path.read_bytes()
+    except OSError as err:
+        diag = Diagnostic(path=name, line=1, column=1, code="P011",
+                          message=f"cannot read the file: {err.strerror or err}; check that it exists "
+                                  "and is readable")
+        return FileResult(name, [diag]), None
+    return lint_source(name, raw), (path, st, raw)
+
+
+def lint_source(name: str, raw: bytes) -> FileResult:
+    settings: Settings = _WORKER["settings"]
+    ctx: RuleContext = _WORKER["ctx"]
+    parsed = parse_article(name, raw, max_bytes=settings.max_file_size)
+    diags = list(parsed.diagnostics)
+    article = parsed.article
+    suppressions: list = []
+    entry = None
+    if article is not None and article.data is not None:
+        from .suppression import find_suppressions
+
+        suppressions = find_suppressions(article)
+        ctx.memo.clear()
+        for module in _WORKER["modules"]:
+            try:
+                diags.extend(module.check(article, ctx))
+            except Exception as err:  # a rule bug must not stop the run or hide other findings
+                diags.append(article.diagnostic(
+                    "Q900", article.front_matter_start, None,
+                    f"internal error in rule {module.INFO.code} ({type(err).__name__}: {err}); "
+                    "please report it with this file"))
+        entry = index_entry(article)
+    return FileResult(name, diags, entry, suppressions)
+
+
+def _map(todo: list[tuple[Path, str]], settings: Settings, select: tuple, ignore: tuple,
+         jobs: int):
+    if not todo:
+        return
+    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        _init_worker(settings, select, ignore)
+        for path, name in todo:
+            yield lint_path(path, name)
+        return
+    size = max(16, min(256, len(todo) // (jobs * 8) or 1))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(settings, select, ignore)) as pool:
+        for chunk in pool.map(_lint_batch, batches):
+            yield from chunk
+
+
+def severity_fails(d: Diagnostic, fail_on: Severity) -> bool:
+    return d.severity.rank >= fail_on.rank

@@ -1,0 +1,125 @@
+"""Harper through harper-py: the embedded, offline default checker.
+
+Building a `harper.Linter` loads its curated dictionary (about a second), so one linter per
+dialect is built lazily and kept for the life of the process. Several `HarperBackend` objects
+(different accepted words or disabled rules) share it; each re-applies its own words and rule
+configuration only when the linter was last configured for someone else. A `harper.Linter` is
+not thread-safe, so every use holds one lock.
+
+Accepted words go through Harper's user-dictionary API (`Linter.import_words`), so Harper does
+not flag them with any rule (spelling, split-words, prefixes). As a second net, a finding whose
+flagged text is an accepted term is dropped (`AcceptedWords.accepts`), which also covers terms
+Harper's tokenizer splits differently from the dictionary line.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import threading
+from collections.abc import Iterable
+
+import harper
+
+from lint.grammar.dictionary import AcceptedWords
+from lint.grammar.issue import GrammarIssue
+from lint.grammar.prose import to_prose
+
+DIALECTS = {
+    "american": harper.Dialect.AMERICAN,
+    "british": harper.Dialect.BRITISH,
+    "australian": harper.Dialect.AUSTRALIAN,
+    "canadian": harper.Dialect.CANADIAN,
+    "indian": harper.Dialect.INDIAN,
+}
+
+_LOCK = threading.Lock()
+_LINTERS: dict[harper.Dialect, harper.Linter] = {}
+# What each linter is currently configured with: (dictionary digest, disabled rules).
+_CONFIGURED: dict[harper.Dialect, tuple[str, tuple[str, ...]]] = {}
+
+
+def _linter(dialect: harper.Dialect) -> harper.Linter:
+    """The process-wide linter for a dialect, built on first use. Call with _LOCK held."""
+    linter = _LINTERS.get(dialect)
+    if linter is None:
+        linter = _LINTERS[dialect] = harper.Linter(dialect)
+    return linter
+
+
+def known_rules() -> frozenset[str]:
+    """Every Harper rule name (what `disabled_rules` may name)."""
+    return frozenset(harper.get_default_lint_config())
+
+
+class HarperBackend:
+    name = "harper"
+
+    def __init__(
+        self,
+        accepted: AcceptedWords | None = None,
+        disabled_rules: Iterable[str] = (),
+        dialect: str = "american",
+    ) -> None:
+        if dialect not in DIALECTS:
+            raise ValueError(f"unknown Harper dialect {dialect!r}; expected one of {sorted(DIALECTS)}")
+        self.accepted = accepted or AcceptedWords(())
+        self.dialect = dialect
+        # Names of other backends' rules may share the setting; Harper's own are kept.
+        self.disabled_rules = tuple(sorted(set(disabled_rules) & known_rules()))
+        self.version = importlib.metadata.version("harper-py")
+        self.dictionary_digest = self.accepted.digest
+        self.rule_settings = json.dumps(
+            {"dialect": dialect, "disabled_rules": list(self.disabled_rules)}, sort_keys=True
+        )
+
+    def _configure(self, linter: harper.Linter, dialect: harper.Dialect) -> None:
+        wanted = (self.dictionary_digest, self.disabled_rules)
+        if _CONFIGURED.get(dialect) == wanted:
+            return
+        linter.clear_words()
+        linter.import_words(self.accepted.checker_words())
+        config: dict[str, bool | None] = {rule: None for rule in harper.get_default_lint_config()}
+        config.update({rule: False for rule in self.disabled_rules})
+        linter.set_lint_config(config)
+        _CONFIGURED[dialect] = wanted
+
+    def check(self, text: str) -> list[GrammarIssue]:
+        prose = to_prose(text)
+        if not prose.plain.strip():
+            return []
+        dialect = DIALECTS[self.dialect]
+        with _LOCK:
+            linter = _linter(dialect)
+            self._configure(linter, dialect)
+            organized = linter.organized_lints(prose.plain, language=harper.Language.PLAINTEXT)
+        issues = []
+        for rule, lints in organized.items():
+            for lint in lints:
+                if self.accepted.accepts(lint.problem_text):
+                    continue
+                start, end = prose.to_source(lint.span.start, lint.span.end)
+                issues.append(
+                    GrammarIssue(
+                        start=start,
+                        end=end,
+                        rule=rule,
+                        message=lint.message,
+                        flagged=lint.problem_text,
+                        suggestions=_suggestions(lint),
+                        kind="spelling" if lint.lint_kind == "Spelling" else "grammar",
+                    )
+                )
+        return sorted(issues, key=lambda i: (i.start, i.end, i.rule))
+
+
+def _suggestions(lint: harper.Lint) -> tuple[str, ...]:
+    """Each suggestion as the text that replaces the flagged span."""
+    out: dict[str, None] = {}
+    for suggestion in lint.suggestions:
+        if suggestion.kind == harper.SuggestionKind.REMOVE:
+            out[""] = None
+        elif suggestion.kind == harper.SuggestionKind.INSERT_AFTER:
+            out[lint.problem_text + suggestion.replacement_text] = None
+        else:
+            out[suggestion.replacement_text] = None
+    return tuple(out)

@@ -1,0 +1,51 @@
+"""`seo.title` is not `QuickTakes | <subject>`.
+
+## What it does
+Checks that `seo.title` is exactly `QuickTakes | ` followed by the article's `subject`.
+
+## Why is this bad?
+The browser tab and search results show `seo.title`; a wrong subject there files the page under
+the wrong section in search engines.
+
+## Example
+```yaml
+subject: Nursing
+seo:
+  title: QuickTakes | Biology
+```
+
+## Use instead
+```yaml
+seo:
+  title: QuickTakes | Nursing
+```
+
+## Fix safety
+A safe fix rewrites `seo.title` from `subject` (the subject is the truth; U001 checks it
+against the url).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..slug import expected_seo_title
+from .base import rule_info
+from .context import RuleContext
+from .slug_rules import replace_value_fix, text_field
+
+INFO = rule_info("U005", "seo-title-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    subject, seo_title = text_field(article, "subject"), text_field(article, "seo", "title")
+    if subject is None or seo_title is None:
+        return
+    expected = expected_seo_title(subject)
+    if seo_title != expected:
+        fix = replace_value_fix(article, ("seo", "title"), expected, Applicability.SAFE,
+                                f"set seo.title to {expected}")
+        yield article.at_value(INFO.code, ("seo", "title"),
+                               f"`seo.title` does not match the subject: expected `{expected}`",
+                               fix=fix, text=seo_title)

@@ -1,0 +1,51 @@
+"""A related article's `url` is not built from its own `title` and `subject`.
+
+## What it does
+In each `related_articleN` entry, checks that `url` is
+`/learn/<subject lowercased>/questions/<slug of the entry's title>` (see U001). Whether the entry
+agrees with the target article itself is checked by the reference rules (R-codes).
+
+## Why is this bad?
+The teaser shows the entry's title but links to its url: if they disagree, the reader clicks one
+question and lands on another, or on a 404.
+
+## Example
+```yaml
+related_article1:
+    id: 170608
+    title: How does myelination affect the speed of nerve impulse conduction?
+    subject: Nursing
+    url: /learn/nursing/questions/how-does-myelination-work
+```
+
+## Use instead
+```yaml
+    url: /learn/nursing/questions/how-does-myelination-affect-the-speed-of-nerve-impulse-conduction
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..diagnostic import Diagnostic, Severity
+from ..slug import expected_url
+from .base import rule_info
+from .context import RuleContext
+from .slug_rules import text_field
+
+INFO = rule_info("U006", "related-url-mismatch", "slug", Severity.ERROR, doc=__doc__)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    for key in article.data or {}:
+        if not (isinstance(key, str) and key.startswith("related_article")):
+            continue
+        title, subject, url = (text_field(article, key, k) for k in ("title", "subject", "url"))
+        if title is None or subject is None or url is None:
+            continue
+        expected = expected_url(title, subject)
+        if url != expected:
+            yield article.at_value(INFO.code, (key, "url"),
+                                   f"`{key}.url` does not match its title and subject: "
+                                   f"expected `{expected}`", text=url)

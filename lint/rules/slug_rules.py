@@ -1,0 +1,26 @@
+"""Shared helpers of the U-rules (slug and consistency)."""
+from __future__ import annotations
+
+from ..article import Article
+from ..diagnostic import Applicability, Edit, Fix
+
+
+def text_field(article: Article, *keys: object) -> str | None:
+    value = article.get(*keys)
+    return value if isinstance(value, str) else None
+
+
+def replace_value_fix(article: Article, key_path: tuple, new: str, applicability: Applicability,
+                      message: str) -> Fix | None:
+    """A fix rewriting a string value in place, only where its source span maps exactly
+    (a plain or single-line block scalar whose new text needs no quoting)."""
+    loc = article.positions.get(key_path)
+    value = article.get(*key_path)
+    if loc is None or not isinstance(value, str) or loc.style in ('"', "'"):
+        return None
+    start, end = loc.content_span()
+    if article.text[start:end] != value or "\n" in value:
+        return None
+    if loc.style is None and (new[:1] in "&*!|>'\"%@`#,[]{}?:-" or ": " in new or " #" in new):
+        return None  # would need quoting in a plain scalar: leave it to a person
+    return Fix((Edit(start, end, new),), applicability, message)

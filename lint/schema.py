@@ -1,0 +1,128 @@
+"""Front matter against the JSON Schema, with errors turned into plain English at the right line.
+
+Validation runs once per article (`schema_problems`) and the S-rules each report their kind.
+`is_valid` first: a valid article (the common case) costs a fraction of collecting errors.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .article import Article
+
+KIND_BY_VALIDATOR = {
+    "required": "missing",
+    "additionalProperties": "unknown",
+    "unevaluatedProperties": "unknown",
+    "type": "type",
+    "format": "date",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    kind: str  # missing | unknown | type | date | value
+    key_path: tuple
+    at_key: bool  # point at the key (True) or the value (False)
+    message: str
+
+
+class SchemaLoadError(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=8)
+def load_validator(path: str) -> jsonschema.protocols.Validator:
+    try:
+        schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise SchemaLoadError(f"{path}: cannot read the article schema: {err}") from None
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as err:
+        raise SchemaLoadError(f"{path}: not a valid JSON Schema: {err.message}") from None
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
+               "object": "a mapping of fields", "array": "a list", "boolean": "true or false"}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    shown = repr(value) if isinstance(value, str) else str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _field(path: tuple) -> str:
+    return ".".join(str(p) for p in path) or "front matter"
+
+
+def schema_problems(article: Article, validator: Any) -> list[SchemaProblem]:
+    data = dict(article.data or {})
+    if validator.is_valid(data):
+        return []
+    problems: list[SchemaProblem] = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        problems.extend(_explain(err, validator.schema))
+    return problems
+
+
+def _known_keys(schema_part: dict) -> list[str]:
+    keys = list(schema_part.get("properties", {}))
+    for pattern in schema_part.get("patternProperties", {}):
+        if "related_article" in pattern:
+            keys += [f"related_article{i}" for i in range(1, 6)]
+    return keys
+
+
+def _explain(err: jsonschema.ValidationError, root: dict) -> list[SchemaProblem]:
+    path = tuple(err.absolute_path)
+    v = err.validator
+    if v == "required":
+        missing = [k for k in err.validator_value if k not in (err.instance or {})]
+        where = f"in `{_field(path)}`" if path else "in the front matter"
+        return [SchemaProblem("missing", path, True, f"missing required field `{k}` {where}")
+                for k in missing]
+    if v in ("additionalProperties", "unevaluatedProperties"):
+        known = _known_keys(err.schema)
+        allowed = set(known)
+        extras = [k for k in err.instance if k not in allowed] if isinstance(err.instance, dict) else []
+        out = []
+        for key in extras:
+            hint = difflib.get_close_matches(str(key), known, n=1)
+            tip = f"; did you mean `{hint[0]}`?" if hint else "; remove it or add it to the schema"
+            out.append(SchemaProblem("unknown", path + (key,), True,
+                                     f"unknown field `{_field(path + (key,))}`{tip}"))
+        return out
+    if v == "type":
+        expected = err.validator_value
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return [SchemaProblem("type", path, False,
+                              f"`{_field(path)}` must be {names}, not {_describe(err.instance)}")]
+    if v == "format" and err.validator_value == "date":
+        return [SchemaProblem("date", path, False,
+                              f"`{_field(path)}` must be a real calendar date written YYYY-MM-DD, "
+                              f"not {_describe(err.instance)}")]
+    if v == "minimum":
+        return [SchemaProblem("value", path, False,
+                              f"`{_field(path)}` must be at least {err.validator_value}, not {_describe(err.instance)}")]
+    if v == "minLength":
+        return [SchemaProblem("value", path, False, f"`{_field(path)}` must not be empty")]
+    description = err.schema.get("description", "") if isinstance(err.schema, dict) else ""
+    tail = f" ({description})" if description else ""
+    return [SchemaProblem("value", path, False, f"`{_field(path)}`: {err.message}{tail}")]

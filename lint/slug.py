@@ -1,0 +1,27 @@
+"""The QuickTakes slug convention (see ../shared/seeds/README.md)."""
+from __future__ import annotations
+
+import re
+
+_DROP = re.compile(r"[^a-z0-9 ]")
+
+
+def slugify(title: str) -> str:
+    """Lowercase, drop every character other than a-z, 0-9 and space, each space → hyphen.
+
+    >>> slugify("How does the Na+ - K+ pump utilize energy?")
+    'how-does-the-na--k-pump-utilize-energy'
+    """
+    return _DROP.sub("", title.lower()).replace(" ", "-")
+
+
+def subject_segment(subject: str) -> str:
+    return slugify(subject)
+
+
+def expected_url(title: str, subject: str) -> str:
+    return f"/learn/{subject_segment(subject)}/questions/{slugify(title)}"
+
+
+def expected_seo_title(subject: str) -> str:
+    return f"QuickTakes | {subject}"

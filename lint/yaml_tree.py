@@ -1,0 +1,273 @@
+"""Front matter → plain data plus a source map, with PyYAML's libyaml composer.
+
+Why not `yaml.load`: it forgets where things are, silently keeps the last of two equal keys,
+expands aliases (a billion-laughs bomb), turns `2025-02-30` into an exception and recurses
+without bound in C on absurd nesting. Here we compose the node graph once (libyaml), then walk
+it ourselves: positions for every key and value, duplicate keys reported, aliases refused,
+depth bounded, dates kept as text for the schema's `format: date`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml when available (it is in every PyYAML wheel)
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python fallback
+    _BaseLoader = yaml.SafeLoader
+
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader without the timestamp resolver: dates stay text, checked by the schema."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontMatterError(Exception):
+    def __init__(self, code: str, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.offset = code, message, offset
+
+
+class Located:
+    """Where a key and its value are in the file (0-based offsets into the file text)."""
+
+    __slots__ = ("key_start", "key_end", "start", "end", "style", "_text", "_value", "_map")
+
+    def __init__(self, key_start: int, key_end: int, start: int, end: int, style: str | None,
+                 text: str, value: Any) -> None:
+        self.key_start, self.key_end = key_start, key_end
+        self.start, self.end, self.style = start, end, style
+        self._text, self._value = text, value
+        self._map: list[tuple[int, int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Located(key={self.key_start}, value={self.start}:{self.end}, style={self.style!r})"
+
+    def _pieces(self) -> list[tuple[int, int]]:
+        """(value index, file offset) at the start of each source line of a string value."""
+        if self._map is None:
+            self._map = _string_map(self._text, self.start, self.end, self.style, self._value)
+        return self._map
+
+    def offset_of(self, index: int) -> int:
+        """File offset of character `index` of the (string) value; the value start if unknown."""
+        pieces = self._pieces()
+        if not pieces:
+            return self.start
+        best = pieces[0]
+        for piece in pieces:
+            if piece[0] <= index:
+                best = piece
+            else:
+                break
+        return best[1] + (index - best[0])
+
+    def content_span(self) -> tuple[int, int]:
+        pieces = self._pieces()
+        if pieces and isinstance(self._value, str):
+            return pieces[0][1], self.offset_of(len(self._value))
+        return self.start, self.end
+
+
+def _string_map(text: str, start: int, end: int, style: str | None, value: Any) -> list[tuple[int, int]]:
+    if not isinstance(value, str):
+        return []
+    src = text[start:end]
+    if style in ('"', "'"):
+        inner = src[1:-1]
+        return [(0, start + 1)] if inner == value else []
+    if style in (">", "|"):
+        nl = src.find("\n")
+        if nl == -1:
+            return []
+        body_start = start + nl + 1
+    else:
+        body_start = start
+    # Rebuild the value line by line; only trust the map when the rebuild is exact.
+    pieces: list[tuple[int, int]] = []
+    out: list[str] = []
+    length = 0
+    pending_breaks = 0
+    pos = body_start
+    indent = None
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl == -1 else nl
+        line = text[pos:line_end].rstrip("\r")
+        stripped = line.lstrip(" \t")
+        if stripped:
+            lead = len(line) - len(stripped)
+            if indent is None:
+                indent = lead
+            content_off = pos + (lead if style not in ("|",) else min(lead, indent))
+            content = line[content_off - pos:]
+            if style != "|":
+                content = content.rstrip(" \t")
+            if out:
+                if style == "|":
+                    sep = "\n" * (pending_breaks + 1)
+                else:
+                    sep = "\n" * pending_breaks if pending_breaks else " "
+                out.append(sep)
+                length += len(sep)
+            pieces.append((length, content_off))
+            out.append(content)
+            length += len(content)
+            pending_breaks = 0
+        elif out:
+            pending_breaks += 1
+        if nl == -1:
+            break
+        pos = nl + 1
+    if "".join(out) != value:
+        return []
+    return pieces
+
+
+@dataclass
+class Duplicate:
+    key_start: int
+    key_end: int
+    message: str
+
+
+@dataclass
+class Tree:
+    data: Any
+    positions: dict[tuple, Located] = field(default_factory=dict)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    i = text.find("\n", start, end)
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1, end)
+    return starts
+
+
+_NEST_HINT = re.compile(r"[\[{]|(?:^|\n)[ \t]*(?:[-?][ \t]+){2,}")
+
+
+def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
+    source = text[start:end]
+    starts = _line_starts(text, start, end)
+
+    def offset(mark: Any) -> int:
+        line = min(mark.line, len(starts) - 1)
+        return starts[line] + mark.column
+
+    if len(_NEST_HINT.findall(source)) + source.count("\n") > 500:
+        _check_depth_by_events(source, max_depth, offset)
+    loader = _Loader(source)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            where = offset(mark) if mark is not None else start
+            problem = err.problem or err.context or "invalid YAML"
+            raise FrontMatterError("P005", f"invalid YAML: {problem}", where) from None
+        except yaml.YAMLError as err:
+            raise FrontMatterError("P005", f"invalid YAML: {err}", start) from None
+        tree = Tree(data=None)
+        if root is None:
+            return tree
+        seen: set[int] = set()
+
+        def walk(node: Any, path: tuple, depth: int, key_start: int, key_end: int) -> Any:
+            if depth > max_depth:
+                raise FrontMatterError(
+                    "P009", f"front matter nested more than {max_depth} levels deep; "
+                    "articles only need two levels", offset(node.start_mark))
+            if id(node) in seen:
+                raise FrontMatterError(
+                    "P008", "YAML anchors and aliases are not allowed in articles: "
+                    "write the value out in full", offset(node.start_mark))
+            seen.add(id(node))
+            if getattr(node, "anchor", None):
+                raise FrontMatterError(
+                    "P008", "YAML anchors and aliases are not allowed in articles: "
+                    "write the value out in full", offset(node.start_mark))
+            s, e = offset(node.start_mark), offset(node.end_mark)
+            if isinstance(node, yaml.ScalarNode):
+                if node.tag == STR_TAG:
+                    value: Any = node.value
+                else:
+                    try:
+                        value = loader.construct_object(node)
+                    except (yaml.YAMLError, ValueError, OverflowError) as err:
+                        raise FrontMatterError("P005", f"invalid YAML value: {err}", s) from None
+                tree.positions[path] = Located(key_start, key_end, s, e, node.style, text, value)
+                return value
+            tree.positions[path] = Located(key_start, key_end, s, e, None, text, None)
+            if isinstance(node, yaml.SequenceNode):
+                return [walk(item, path + (i,), depth + 1, offset(item.start_mark),
+                             offset(item.start_mark)) for i, item in enumerate(node.value)]
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise FrontMatterError("P008", "YAML merge keys (`<<`) are not allowed in "
+                                           "articles: write the fields out", offset(key_node.start_mark))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise FrontMatterError("P005", "invalid YAML: a key must be a plain name, "
+                                           "not a list or mapping", offset(key_node.start_mark))
+                key = walk(key_node, path + ("<key>",), depth + 1, 0, 0)
+                if isinstance(key, (list, dict)) or not _hashable(key):
+                    raise FrontMatterError("P005", "invalid YAML: unusable key", offset(key_node.start_mark))
+                ks, ke = offset(key_node.start_mark), offset(key_node.end_mark)
+                if key in mapping:
+                    first = tree.positions[path + (key,)]
+                    line = text.count("\n", 0, first.key_start) + 1
+                    tree.duplicates.append(Duplicate(
+                        ks, ke, f"key `{key}` is given twice (first on line {line}); "
+                        "YAML keeps only the last one: delete or merge one of them"))
+                mapping[key] = walk(value_node, path + (key,), depth + 1, ks, ke)
+            tree.positions.pop(path + ("<key>",), None)
+            return mapping
+
+        root_start = offset(root.start_mark)
+        tree.data = walk(root, (), 0, root_start, root_start)
+        return tree
+    except RecursionError:
+        raise FrontMatterError("P009", "front matter nested too deeply", start) from None
+    finally:
+        loader.dispose()
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _check_depth_by_events(source: str, max_depth: int, offset: Any) -> None:
+    """libyaml's composer recurses in C; measure depth on the event stream first."""
+    depth = 0
+    try:
+        for event in yaml.parse(source, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > max_depth:
+                    raise FrontMatterError(
+                        "P009", f"front matter nested more than {max_depth} levels deep; "
+                        "articles only need two levels", offset(event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise FrontMatterError("P005", f"invalid YAML: {err.problem or err.context}",
+                               offset(mark) if mark else 0) from None
