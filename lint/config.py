@@ -21,6 +21,10 @@ class ConfigError(Exception):
     """A usage or configuration error: the CLI prints it and exits 2."""
 
 
+class BackendUnavailable(ConfigError):
+    """A checker the configuration asks for cannot run (e.g. LanguageTool not reachable)."""
+
+
 @dataclass(frozen=True)
 class GrammarSettings:
     backend: str = "harper"  # harper | languagetool

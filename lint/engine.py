@@ -64,6 +64,10 @@ class Engine:
     def run(self, paths: Iterable[Path]) -> RunResult:
         from .cache import ResultCache
 
+        for module in registry.ARTICLE_RULES:  # fail fast, in the main process, on a missing backend
+            preflight = getattr(module, "preflight", None)
+            if preflight is not None and self.selection.any_enabled(_codes(module)):
+                preflight(self.settings)
         targets = list(iter_article_files(paths, self.settings.exclude, self.settings.extensions,
                                           self.settings.root))
         corpus_files: list[Path] = []
@@ -174,7 +178,9 @@ def lint_path(path: Path, name: str) -> tuple[FileResult, tuple | None]:
                           message=f"cannot read the file: {err.strerror or err}; check that it exists "
                                   "and is readable")
         return FileResult(name, [diag]), None
-    return lint_source(name, raw), (path, st, raw)
+    from .cache import content_digest
+
+    return lint_source(name, raw), (path, st.st_size, st.st_mtime_ns, content_digest(raw))
 
 
 def lint_source(name: str, raw: bytes) -> FileResult:

@@ -32,7 +32,8 @@ def render(
     sources: Mapping[str, str] | None = None,
     checked_paths: Sequence[str] = (),
 ) -> str:
-    lines = [command(d, rules.get(d.code), root) for d in sorted(diagnostics, key=Diagnostic.sort_key)]
+    ordered = sorted(diagnostics, key=lambda d: (relative_path(d.path, root), d.sort_key()))
+    lines = [command(d, rules.get(d.code), root) for d in ordered]
     return "".join(line + "\n" for line in lines)
 
 

@@ -57,7 +57,7 @@ def render(
     ET.SubElement(properties, "property", {"name": "qtlint.version", "value": xml_text(tool_version)})
     for name in files:
         case = ET.SubElement(suite, "testcase", {"name": xml_text(name), "classname": SUITE_NAME})
-        found = sorted(by_file.get(name, ()), key=Diagnostic.sort_key)
+        found = sorted(by_file.get(name, ()), key=lambda d: d.sort_key()[1:])
         if found:
             failure = ET.SubElement(case, "failure", {"message": xml_text(_summary(found)), "type": "qtlint"})
             failure.text = xml_text("\n".join(_finding(name, d) for d in found) + "\n")
@@ -67,7 +67,8 @@ def render(
 
 def _summary(found: list[Diagnostic]) -> str:
     by_severity = Counter(Severity(d.severity) for d in found)
-    parts = [f"{by_severity[s]} {s.value}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
+    parts = [f"{by_severity[s]} {s.value}" + ("s" if by_severity[s] > 1 and s != Severity.INFO else "")
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
     noun = "finding" if len(found) == 1 else "findings"
     return f"{len(found)} {noun} ({', '.join(parts)})"
 

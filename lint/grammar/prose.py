@@ -37,7 +37,8 @@ _INDENT = re.compile(r"[ \t]*")
 #   escaped  - a Markdown backslash escape, replaced by the escaped character
 _INLINE = re.compile(
     r"""
-    (?P<drop>
+    (?=[*_`!\[\]<&\\])  # every alternative starts with one of these: fail fast elsewhere
+    (?:(?P<drop>
         \*\*|__                                   # strong emphasis
       | (?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])   # *emphasis* (not 3 * 4)
       | (?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])     # _emphasis_ (not snake_case)
@@ -47,11 +48,12 @@ _INLINE = re.compile(
       | `+                                            # code span ticks (the code stays)
     )
   | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
-  | \\(?P<escaped>[!"\#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])
+  | \\(?P<escaped>[!"\#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~]))
     """,
     re.VERBOSE,
 )
 _WORD = re.compile(r"\S+")
+_MARKUP_CHAR = re.compile(r"[*_`\[\]<>&\\]")
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,15 @@ class Prose:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, repair_mojibake: bool) -> None:
+        self.repair_mojibake = repair_mojibake
         self.chars: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
 
     def copy(self, source: str, start: int, end: int) -> None:
         """Copy source[start:end] one to one, repairing mojibake word by word."""
-        if not is_bad(source[start:end]):  # the common case: one test for the whole run
+        if not self.repair_mojibake or not is_bad(source[start:end]):
             self._copy_exact(source, start, end)
             return
         pos = start
@@ -113,6 +116,9 @@ class _Builder:
 
 
 def _inline(out: _Builder, source: str, start: int, end: int) -> None:
+    if not _MARKUP_CHAR.search(source, start, end):
+        out.copy(source, start, end)
+        return
     pos = start
     for match in _INLINE.finditer(source, start, end):
         out.copy(source, pos, match.start())
@@ -137,7 +143,8 @@ def _lines(source: str) -> list[tuple[int, int, int]]:
 
 def to_prose(source: str) -> Prose:
     """Reduce a prose field to plain text with one block (paragraph, heading, item) per paragraph."""
-    out = _Builder()
+    # One mojibake test for the whole field; word-by-word repair only when it finds some.
+    out = _Builder(repair_mojibake=not source.isascii() and is_bad(source))
     previous = "blank"  # kind of the previous line: blank, heading, item, text
     gap_start = 0  # where the source between the previous block's text and this line starts
     for start, end, break_end in _lines(source):

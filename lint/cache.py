@@ -1,0 +1,127 @@
+"""The result cache, `.qtlint_cache/` (configurable): per-file results and index entries.
+
+One SQLite database per (tool version, configuration fingerprint): a change of either starts a
+fresh cache. A row is reused when the file's size and mtime are unchanged, or, when they
+changed, when its content hash is unchanged. SQLite gives us atomic writes and safe concurrent
+use (two hooks at once); a corrupt or foreign file is discarded with a warning, never trusted.
+Rows hold JSON, never pickles, so a planted cache file cannot run code.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Settings
+from .serialize import result_from_json, result_to_json
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, " \
+         "digest TEXT, result TEXT)"
+MAGIC = "qtlint-cache-1"
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def cache_dir(settings: Settings) -> Path:
+    if settings.cache_dir is not None:
+        return settings.cache_dir
+    env = os.environ.get("QTLINT_CACHE_DIR")
+    return Path(env) if env else settings.root / ".qtlint_cache"
+
+
+class ResultCache:
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db, self.path = db, path
+        self.rows: dict[str, tuple] = {}
+        self.pending: list[tuple] = []
+        self.hits = self.misses = 0
+
+    @classmethod
+    def open(cls, settings: Settings) -> "ResultCache | None":
+        directory = cache_dir(settings)
+        name = f"v{__version__}-{settings.fingerprint()}.sqlite"
+        path = directory / name
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            gitignore = directory / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# created by qtlint\n*\n")
+            return cls._connect(path)
+        except (OSError, sqlite3.Error) as err:
+            print(f"qtlint: warning: cache {path} is unusable ({err}); discarding it", file=sys.stderr)
+            try:
+                path.unlink(missing_ok=True)
+                return cls._connect(path)
+            except (OSError, sqlite3.Error):
+                return None
+
+    @classmethod
+    def _connect(cls, path: Path) -> "ResultCache":
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(SCHEMA)
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+        if row is None:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
+        elif row[0] != MAGIC:
+            raise sqlite3.DatabaseError(f"foreign cache file (magic {row[0]!r})")
+        cache = cls(db, path)
+        cache.rows = {r[0]: r[1:] for r in db.execute("SELECT path, size, mtime_ns, digest, result FROM files")}
+        return cache
+
+    def get(self, path: Path, name: str):
+        row = self.rows.get(str(path))
+        if row is None:
+            self.misses += 1
+            return None
+        size, mtime_ns, digest, result = row
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        if st.st_size != size or st.st_mtime_ns != mtime_ns:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return None
+            if content_digest(raw) != digest:
+                self.misses += 1
+                return None
+            self.pending.append((str(path), st.st_size, st.st_mtime_ns, digest, result))
+        try:
+            res = result_from_json(result)
+        except (ValueError, KeyError, TypeError) as err:
+            print(f"qtlint: warning: discarding a corrupt cache entry for {name} ({err})", file=sys.stderr)
+            self.misses += 1
+            return None
+        if res.path != name:
+            res.path = name
+            res.diagnostics = [d.__class__(**{**_fields(d), "path": name}) for d in res.diagnostics]
+        self.hits += 1
+        return res
+
+    def put(self, stamp: tuple, result) -> None:
+        path, size, mtime_ns, digest = stamp
+        self.pending.append((str(path), size, mtime_ns, digest, result_to_json(result)))
+
+    def close(self) -> None:
+        try:
+            if self.pending:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.pending)
+                self.db.execute("COMMIT")
+            self.db.close()
+        except sqlite3.Error as err:
+            print(f"qtlint: warning: could not update the cache {self.path} ({err})", file=sys.stderr)
+
+
+def _fields(d) -> dict:
+    return {f: getattr(d, f) for f in d.__dataclass_fields__}
