@@ -1,0 +1,79 @@
+"""A related entry's title, subject or url is a stale copy of the target article's own.
+
+## What it does
+Compares each `related_articleN` entry's `title`, `subject` and `url` with the target article's
+(found by id in the corpus or the published-articles index). The message shows both values and
+the target's path. When a checked article is renamed or moved, the same run also reports every
+other article that now carries a stale copy of it, even if those files were not passed.
+
+## Why is this bad?
+After a target is renamed or moved, the teaser shows an old question and its url leads to a 404.
+
+## Example
+```yaml
+related_article1:
+    id: 170608
+    title: How does myelin work?        # the target now says something else
+```
+
+## Use instead
+```yaml
+related_article1:
+    id: 170608
+    title: How does myelination affect the speed of nerve impulse conduction?
+```
+
+## Fix safety
+Safe: the value is rewritten from the target article, which is the truth. Only values whose
+source text maps exactly (plain or single-line folded scalars) get a fix.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..corpus import Corpus, short_hash
+from ..diagnostic import Applicability, Diagnostic, Severity
+from .base import rule_info
+from .context import RuleContext
+from .corpus_support import reparse
+from .slug_rules import replace_value_fix
+
+INFO = rule_info("R002", "stale-related", "reference", Severity.ERROR, fixable=True, doc=__doc__)
+FIELDS = ("title", "subject", "url")
+
+
+def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+    hashes: dict[object, tuple[int, int, int]] = {}
+    for entry in corpus.entries:
+        for link in entry.links:
+            target = corpus.target(link.id)
+            if target is None:
+                continue
+            if entry.path not in targets and target.path not in targets:
+                continue
+            want = hashes.get(link.id)
+            if want is None:
+                want = hashes[link.id] = tuple(short_hash(getattr(target, f)) for f in FIELDS)
+            have = (link.title_hash, link.subject_hash, link.url_hash)
+            if have == want:
+                continue
+            article = reparse(ctx, entry.path)
+            if article is None:
+                continue
+            key = f"related_article{link.n}"
+            for field, h, w in zip(FIELDS, have, want):
+                if h == w:
+                    continue
+                copy, truth = article.get(key, field), getattr(target, field)
+                if not isinstance(truth, str):
+                    continue
+                fix = None
+                if isinstance(copy, str):
+                    fix = replace_value_fix(article, (key, field), truth, Applicability.SAFE,
+                                            f"copy the {field} from {target.path}")
+                where = "the published index" if target.published else target.path
+                yield article.at_value(
+                    INFO.code, (key, field),
+                    f"`{key}.{field}` is a stale copy of article {link.id}'s {field}: it says "
+                    f"{copy!r}, the article ({where}) says {truth!r}",
+                    fix=fix, text=str(copy))

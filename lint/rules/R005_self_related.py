@@ -1,0 +1,43 @@
+"""An article lists itself as a related article.
+
+## What it does
+Reports a `related_articleN` whose `id` is the article's own `id`.
+
+## Why is this bad?
+The reader is invited to read the page they are on; a real related article lost its slot.
+
+## Example
+```yaml
+id: 170611
+related_article1:
+    id: 170611
+```
+
+## Use instead
+```yaml
+id: 170611
+related_article1:
+    id: 170608
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..diagnostic import Diagnostic, Severity
+from .base import rule_info
+from .context import RuleContext
+from .corpus_support import related_keys
+
+INFO = rule_info("R005", "self-related", "reference", Severity.ERROR, doc=__doc__)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    own = article.get("id")
+    if own is None:
+        return
+    for _, key in related_keys(article):
+        if article.get(key, "id") == own:
+            yield article.at_value(INFO.code, (key, "id"),
+                                   f"`{key}` points at this article itself (id {own})", text=str(own))
