@@ -119,7 +119,8 @@ def write_baseline(
 
 def load_baseline(path: str) -> Baseline:
     """Read a baseline file; any problem is a BaselineError that says how to recover."""
-    advice = f"regenerate it with `qtlint check --baseline {path} --update-baseline`, or restore it from version control"
+    advice = (f"regenerate it with `qtlint check --baseline {path} --update-baseline`, "
+              "or restore it from version control")
     try:
         with open(path, encoding="utf-8") as handle:
             raw = handle.read()
@@ -170,7 +171,7 @@ def apply_baseline(
     checked, pass `checked_paths` so entries of unchecked files are not called stale."""
     kept: list[Diagnostic] = []
     matched: set[BaselineEntry] = set()
-    for diagnostic, entry in zip(diagnostics, entries_for(diagnostics, root)):
+    for diagnostic, entry in zip(diagnostics, entries_for(diagnostics, root), strict=True):
         if entry in baseline.entries:
             matched.add(entry)
         else:

@@ -31,6 +31,7 @@ def render(
     root: str,
     sources: Mapping[str, str] | None = None,
     checked_paths: Sequence[str] = (),
+    **_presentation: object,  # colour, show_source, ...: options of other formats
 ) -> str:
     ordered = sorted(diagnostics, key=lambda d: (relative_path(d.path, root), d.sort_key()))
     lines = [command(d, rules.get(d.code), root) for d in ordered]

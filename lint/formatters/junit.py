@@ -40,6 +40,7 @@ def render(
     sources: Mapping[str, str] | None = None,
     checked_paths: Sequence[str] = (),
     elapsed_seconds: float | None = None,
+    **_presentation: object,  # colour, show_source, ...: options of other formats
 ) -> str:
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for diagnostic in diagnostics:
@@ -76,4 +77,5 @@ def _summary(found: list[Diagnostic]) -> str:
 def _finding(name: str, diagnostic: Diagnostic) -> str:
     # continuation lines of a multi-line message are indented under their finding
     message = diagnostic.message.replace("\r\n", "\n").replace("\n", "\n    ")
-    return f"{name}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} [{Severity(diagnostic.severity).value}] {message}"
+    severity = Severity(diagnostic.severity).value
+    return f"{name}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} [{severity}] {message}"

@@ -16,10 +16,10 @@ import importlib.metadata
 import json
 import os
 import pathlib
-import re
 import urllib.parse
 from collections.abc import Mapping, Sequence
 
+from lint.article import line_starts_of
 from lint.baseline import entries_for, fingerprint, relative_path
 from lint.diagnostic import Diagnostic, Fix, RuleInfo, Severity
 
@@ -28,15 +28,16 @@ ROOT_BASE_ID = "%SRCROOT%"
 FINGERPRINT_KEY = "qtlint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
-# SARIF (3.30.2) ends lines at CR LF, LF or CR
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
 
 class LineTable:
-    """0-based character offsets to 1-based line and column (code points)."""
+    """0-based character offsets to 1-based line and column (code points).
+
+    Lines end at LF, exactly as in the Article that produced the diagnostics, so a fix's
+    regions agree with its result's region. For LF and CR LF files this is SARIF's own
+    definition; only a lone CR (which SARIF also counts as a line end) differs."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [match.end() for match in _LINE_END.finditer(text)]
+        self.starts = line_starts_of(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -56,6 +57,7 @@ def render(
     root: str,
     sources: Mapping[str, str] | None = None,
     checked_paths: Sequence[str] = (),
+    **_presentation: object,  # colour, show_source, ...: options of other formats
 ) -> str:
     return json.dumps(build_log(diagnostics, rules, tool_version=tool_version, root=root, sources=sources),
                       indent=2, ensure_ascii=False) + "\n"
@@ -75,10 +77,11 @@ def build_log(
     fingerprints = [fingerprint(entry) for entry in entries_for(diagnostics, root)]
     line_tables: dict[str, LineTable] = {}
     results = []
-    order = sorted(range(len(diagnostics)), key=lambda i: (relative_path(diagnostics[i].path, root), diagnostics[i].sort_key()))
+    order = sorted(range(len(diagnostics)),
+                   key=lambda i: (relative_path(diagnostics[i].path, root), diagnostics[i].sort_key()))
     for index in order:
         diagnostic = diagnostics[index]
-        source = _source(sources or {}, diagnostic.path, root)
+        source = _source(sources if sources is not None else {}, diagnostic.path, root)
         table = line_tables.setdefault(diagnostic.path, LineTable(source)) if source is not None else None
         result = _result(diagnostic, index_of[diagnostic.code], root, source, table)
         result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprints[index]}
@@ -112,8 +115,11 @@ def _result(diagnostic: Diagnostic, rule_index: int, root: str, source: str | No
         "message": {"text": diagnostic.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
     }
-    if diagnostic.fix is not None and diagnostic.fix.edits and table is not None:
-        result["fixes"] = [_fix(diagnostic.fix, location, table)]
+    fix = diagnostic.fix
+    # edits past the end mean the text is not the one the fix was made for: no fix beats a wrong one
+    if fix is not None and fix.edits and source is not None and table is not None \
+            and max(edit.end for edit in fix.edits) <= len(source):
+        result["fixes"] = [_fix(fix, location, table)]
     return result
 
 
@@ -172,8 +178,13 @@ def _fix(fix: Fix, location: dict, table: LineTable) -> dict:
 
 
 def _source(sources: Mapping[str, str], path: str, root: str) -> str | None:
-    found = sources.get(path)
-    return found if found is not None else sources.get(relative_path(path, root))
+    # subscripts, not .get(): a dict subclass that reads files in __missing__ is welcome here
+    for key in (path, relative_path(path, root)):
+        try:
+            return sources[key]
+        except KeyError:
+            continue
+    return None
 
 
 def _artifact_location(path: str, root: str) -> dict:

@@ -44,10 +44,11 @@ def render(
     diagnostics: Sequence[Diagnostic],
     rules: Mapping[str, RuleInfo],
     *,
-    tool_version: str,
-    root: str,
+    tool_version: str = "",
+    root: str = ".",
     sources: Mapping[str, str] | None = None,
     checked_paths: Sequence[str] = (),
+    **_presentation: object,  # colour, show_source, ...: options of other formats
 ) -> str:
     rows = count_rules(diagnostics, rules)
     if not rows:
@@ -64,10 +65,11 @@ def render_json(
     diagnostics: Sequence[Diagnostic],
     rules: Mapping[str, RuleInfo],
     *,
-    tool_version: str,
-    root: str,
+    tool_version: str = "",
+    root: str = ".",
     sources: Mapping[str, str] | None = None,
     checked_paths: Sequence[str] = (),
+    **_presentation: object,  # colour, show_source, ...: options of other formats
 ) -> str:
     rows = [asdict(row) for row in count_rules(diagnostics, rules)]
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"

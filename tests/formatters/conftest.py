@@ -45,7 +45,8 @@ RULES = {
                      "## What it does\nFinds mojibake such as `â€™`.\n\n## Why is this bad?\nReaders see garbage.\n\n"
                      "## Fix safety\nSafe: the repair is ftfy's."),
     "S002": RuleInfo("S002", "schema-type", "schema", Severity.WARNING, False,
-                     "A front-matter value has the wrong type", "## What it does\nChecks types: `score` is an integer."),
+                     "A front-matter value has the wrong type",
+                     "## What it does\nChecks types: `score` is an integer."),
     "R001": RuleInfo("R001", "related-link-target", "reference", Severity.ERROR, True,
                      "A related link points at no known article", ""),
     "G001": RuleInfo("G001", "grammar", "grammar", Severity.INFO, False, "Grammar, 100% advisory: style, tone", ""),
@@ -89,9 +90,10 @@ def sample(tmp_path: Path) -> Sample:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     mojibake_fix = Fix((Edit(*span(SEED, "â€™"), "’"),), Applicability.SAFE, "Replace 'â€™' with '’'")
+    after_key = span(UNICODE, "related_article:")[1]
     link_start, link_end = span(UNICODE, "  - id: 999999\n    url: /learn/biology/questions/missing\n")
     link_fix = Fix(
-        (Edit(link_start, link_end, ""), Edit(span(UNICODE, "related_article:")[1], span(UNICODE, "related_article:")[1], " []")),
+        (Edit(link_start, link_end, ""), Edit(after_key, after_key, " []")),
         Applicability.UNSAFE,
         "Remove the link, 100% of it: id, url",
     )
@@ -111,4 +113,5 @@ def sample(tmp_path: Path) -> Sample:
         at(os.path.join(str(root), SEED_PATH), SEED, "sodium-potassium", "G001", "Wordy: \"sodium-potassium\"",
            Severity.INFO),
     ]
-    return Sample(str(root), diagnostics, {SEED_PATH: SEED, UNICODE_PATH: UNICODE}, [SEED_PATH, UNICODE_PATH, CLEAN_PATH])
+    sources = {SEED_PATH: SEED, UNICODE_PATH: UNICODE}
+    return Sample(str(root), diagnostics, sources, [SEED_PATH, UNICODE_PATH, CLEAN_PATH])

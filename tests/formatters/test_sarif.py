@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from conftest import EXTERNAL, RULES, SEED, SEED_PATH, UNICODE, UNICODE_PATH, at
 
+from lint.article import parse_article
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.formatters import sarif
 
@@ -36,8 +37,9 @@ def render(sample, **overrides) -> dict:
 
 
 def offset_of(text: str, line: int, column: int) -> int:
-    """SARIF line/column (lines end at CR LF, LF or CR; columns in code points) to an offset."""
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    """SARIF line/column (columns in code points) to an offset. Lines end at LF, which in LF and
+    CR LF text is where SARIF ends them too."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return starts[line - 1] + column - 1
 
 
@@ -99,7 +101,7 @@ def test_results_point_at_their_rule_with_the_right_level(sample):
     run = render(sample)["runs"][0]
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     expected = sorted(sample.diagnostics, key=lambda d: (relative(d.path, sample.root), d.line, d.column))
-    for result, diagnostic in zip(run["results"], expected):
+    for result, diagnostic in zip(run["results"], expected, strict=True):
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == diagnostic.code
         assert result["level"] == levels[diagnostic.severity]
         assert result["message"]["text"] == diagnostic.message  # multi-line and unicode kept as is
@@ -172,7 +174,7 @@ def test_fixes_reproduce_the_edits_when_applied_to_the_source(sample):
     with_fix = [d for d in ordered if d.fix is not None]
     results = [r for r in run["results"] if "fixes" in r]
     assert len(results) == len(with_fix) == 3
-    for result, diagnostic in zip(results, with_fix):
+    for result, diagnostic in zip(results, with_fix, strict=True):
         (fix,) = result["fixes"]
         (change,) = fix["artifactChanges"]
         assert change["artifactLocation"] == result["locations"][0]["physicalLocation"]["artifactLocation"]
@@ -186,17 +188,55 @@ def test_fixes_reproduce_the_edits_when_applied_to_the_source(sample):
     assert link[1]["deletedRegion"]["endLine"] == link[1]["deletedRegion"]["startLine"] + 2
 
 
-def test_fix_positions_follow_crlf_and_cr_line_ends(tmp_path):
-    source = "---\r\ntitle: x\rbody: Hereâ€™s\r\n---\r\n"
-    start, end = source.index("â€™"), source.index("â€™") + 3
-    diagnostic = Diagnostic("a.md", 3, 11, "E001", "mojibake", end_line=3, end_column=14,
-                            fix=Fix((Edit(start, end, "’"), Edit(len(source), len(source), "\n"))), text="â€™")
+def test_fix_positions_agree_with_the_article_in_a_crlf_file(tmp_path):
+    raw = "\ufeff---\r\nid: 1\r\ntitle: Here\u00e2\u20ac\u2122s 🧪\r\n---\r\n".encode("utf-8")
+    article = parse_article("a.md", raw).article
+    source = article.text
+    start = source.index("â€™")
+    diagnostic = article.diagnostic("E001", start, start + 3, "mojibake",
+                                    fix=Fix((Edit(start, start + 3, "’"), Edit(len(source), len(source), "\n"))))
     log = json.loads(sarif.render([diagnostic], RULES, tool_version="1", root=str(tmp_path), sources={"a.md": source}))
     assert errors(log) == []
-    replacements = log["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"]
-    assert replacements[0]["deletedRegion"] == {"startLine": 3, "startColumn": 11, "endLine": 3, "endColumn": 14}
-    assert replacements[1]["deletedRegion"] == {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 1}
-    assert apply_replacements(source, replacements) == "---\r\ntitle: x\rbody: Here’s\r\n---\r\n\n"
+    result = log["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    deleted, appended = (r["deletedRegion"] for r in result["fixes"][0]["artifactChanges"][0]["replacements"])
+    # the fix's region is the result's region, both as the Article counts lines and columns
+    assert {k: region[k] for k in deleted} == deleted == {"startLine": 3, "startColumn": 12, "endLine": 3,
+                                                          "endColumn": 15}
+    assert region["snippet"]["text"] == "â€™"
+    assert appended == {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 1}
+    assert (appended["startLine"], appended["startColumn"]) == article.line_col(len(source))
+    replacements = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert apply_replacements(source, replacements) == "---\r\nid: 1\r\ntitle: Here’s 🧪\r\n---\r\n\n"
+
+
+class ReadOnDemand(dict):
+    """Like the CLI's lazy sources: a dict that reads a file in __missing__ (so .get() would miss it)."""
+
+    def __init__(self, files: dict[str, str]) -> None:
+        super().__init__()
+        self.files = files
+
+    def __missing__(self, path: str) -> str:
+        if path not in self.files:
+            raise KeyError(path)
+        self[path] = self.files[path]
+        return self[path]
+
+
+def test_sources_read_on_demand_and_extra_options(sample):
+    log = render(sample, sources=ReadOnDemand(sample.sources), colour=True, show_source=False)
+    assert errors(log) == []
+    assert sum("fixes" in r for r in log["runs"][0]["results"]) == 3
+
+
+def test_a_source_that_does_not_fit_the_fix_gives_no_fix(sample):
+    # e.g. a file that could not be read comes back as ""
+    log = render(sample, sources={path: "" for path in sample.sources})
+    assert errors(log) == []
+    results = log["runs"][0]["results"]
+    assert all("fixes" not in r and "snippet" not in r["locations"][0]["physicalLocation"]["region"]
+               for r in results)
 
 
 def test_fingerprints_survive_a_line_shift(sample):
