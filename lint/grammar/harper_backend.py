@@ -13,16 +13,15 @@ Harper's tokenizer splits differently from the dictionary line.
 """
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import harper
 
 from lint.grammar.dictionary import AcceptedWords
-from lint.grammar.issue import GrammarIssue
-from lint.grammar.prose import to_prose
+from lint.grammar.issue import MAX_SUGGESTIONS, GrammarIssue
+from lint.grammar.prose import join_prose
 
 DIALECTS = {
     "american": harper.Dialect.AMERICAN,
@@ -66,7 +65,7 @@ class HarperBackend:
         self.dialect = dialect
         # Names of other backends' rules may share the setting; Harper's own are kept.
         self.disabled_rules = tuple(sorted(set(disabled_rules) & known_rules()))
-        self.version = importlib.metadata.version("harper-py")
+        self.version = _package_version("harper-py")
         self.dictionary_digest = self.accepted.digest
         self.rule_settings = json.dumps(
             {"dialect": dialect, "disabled_rules": list(self.disabled_rules)}, sort_keys=True
@@ -84,21 +83,25 @@ class HarperBackend:
         _CONFIGURED[dialect] = wanted
 
     def check(self, text: str) -> list[GrammarIssue]:
-        prose = to_prose(text)
-        if not prose.plain.strip():
-            return []
+        return self.check_many([text])[0]
+
+    def check_many(self, texts: Sequence[str]) -> list[list[GrammarIssue]]:
+        """Check several prose fields in one Harper call; one issue list per field."""
+        batch = join_prose(texts)
+        results: list[list[GrammarIssue]] = [[] for _ in texts]
+        if not batch.plain.strip():
+            return results
         dialect = DIALECTS[self.dialect]
         with _LOCK:
             linter = _linter(dialect)
             self._configure(linter, dialect)
-            organized = linter.organized_lints(prose.plain, language=harper.Language.PLAINTEXT)
-        issues = []
+            organized = linter.organized_lints(batch.plain, language=harper.Language.PLAINTEXT)
         for rule, lints in organized.items():
             for lint in lints:
                 if self.accepted.accepts(lint.problem_text):
                     continue
-                start, end = prose.to_source(lint.span.start, lint.span.end)
-                issues.append(
+                index, start, end = batch.locate(lint.span.start, lint.span.end)
+                results[index].append(
                     GrammarIssue(
                         start=start,
                         end=end,
@@ -109,7 +112,7 @@ class HarperBackend:
                         kind="spelling" if lint.lint_kind == "Spelling" else "grammar",
                     )
                 )
-        return sorted(issues, key=lambda i: (i.start, i.end, i.rule))
+        return [sorted(issues, key=GrammarIssue.sort_key) for issues in results]
 
 
 def _suggestions(lint: harper.Lint) -> tuple[str, ...]:
@@ -122,4 +125,10 @@ def _suggestions(lint: harper.Lint) -> tuple[str, ...]:
             out[lint.problem_text + suggestion.replacement_text] = None
         else:
             out[suggestion.replacement_text] = None
-    return tuple(out)
+    return tuple(out)[:MAX_SUGGESTIONS]
+
+
+def _package_version(distribution: str) -> str:
+    from importlib.metadata import version  # slow to import; needed once per backend
+
+    return version(distribution)

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Literal, Protocol
 
 Kind = Literal["spelling", "grammar"]
+# Both backends keep at most this many suggestions (LanguageTool can return forty).
+MAX_SUGGESTIONS = 5
 
 
 class GrammarBackendUnavailable(RuntimeError):
@@ -34,6 +37,9 @@ class GrammarIssue:
     flagged: str
     suggestions: tuple[str, ...]
     kind: Kind
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)
 
     def to_json(self) -> dict:
         return {
@@ -72,6 +78,10 @@ class GrammarBackend(Protocol):
 
     def check(self, text: str) -> list[GrammarIssue]:
         """Check one prose field (source string as YAML gives it); offsets are source offsets."""
+        ...
+
+    def check_many(self, texts: Sequence[str]) -> list[list[GrammarIssue]]:
+        """Check several fields in one call (cheaper); one issue list per text, in order."""
         ...
 
 

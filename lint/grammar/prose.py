@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import ftfy
-from ftfy.badness import is_bad
 
 # A line break inside a prose field: the two characters backslash + n, or a real newline
 # (a folded scalar with a blank line in it yields one).
@@ -90,14 +89,20 @@ class _Builder:
 
     def copy(self, source: str, start: int, end: int) -> None:
         """Copy source[start:end] one to one, repairing mojibake word by word."""
-        if not self.repair_mojibake or not is_bad(source[start:end]):
+        if not self.repair_mojibake:
+            self._copy_exact(source, start, end)
+            return
+        from ftfy import fix_text
+        from ftfy.badness import is_bad
+
+        if not is_bad(source[start:end]):
             self._copy_exact(source, start, end)
             return
         pos = start
         for word in _WORD.finditer(source, start, end):
             self._copy_exact(source, pos, word.start())
             if is_bad(word.group()):
-                self.write(ftfy.fix_text(word.group()), word.start(), word.end())
+                self.write(fix_text(word.group()), word.start(), word.end())
             else:
                 self._copy_exact(source, word.start(), word.end())
             pos = word.end()
@@ -113,6 +118,12 @@ class _Builder:
         self.chars.extend(text)
         self.starts.extend([start] * len(text))
         self.ends.extend([end] * len(text))
+
+
+def _has_mojibake(text: str) -> bool:
+    from ftfy.badness import is_bad  # ftfy is slow to import; ASCII text never needs it
+
+    return is_bad(text)
 
 
 def _inline(out: _Builder, source: str, start: int, end: int) -> None:
@@ -144,7 +155,7 @@ def _lines(source: str) -> list[tuple[int, int, int]]:
 def to_prose(source: str) -> Prose:
     """Reduce a prose field to plain text with one block (paragraph, heading, item) per paragraph."""
     # One mojibake test for the whole field; word-by-word repair only when it finds some.
-    out = _Builder(repair_mojibake=not source.isascii() and is_bad(source))
+    out = _Builder(repair_mojibake=not source.isascii() and _has_mojibake(source))
     previous = "blank"  # kind of the previous line: blank, heading, item, text
     gap_start = 0  # where the source between the previous block's text and this line starts
     for start, end, break_end in _lines(source):
@@ -177,3 +188,41 @@ def to_prose(source: str) -> Prose:
         previous = kind
         gap_start = content_end
     return Prose(source, "".join(out.chars), tuple(out.starts), tuple(out.ends))
+
+
+# Between the fields of a batch: a paragraph break, so no finding spans two fields.
+_FIELD_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class ProseBatch:
+    """Several prose fields joined into one plain text, checked in one call.
+
+    Harper spends about a millisecond per call before it reads the first character, so the
+    fields of an article (or of many articles) are checked together and the findings are
+    handed back to the field they fall in.
+    """
+
+    proses: tuple[Prose, ...]
+    plain: str
+    starts: tuple[int, ...]  # where each field's plain text starts in `plain`
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int]:
+        """(field index, source start, source end) of the span [start, end) of `plain`."""
+        index = max(bisect_right(self.starts, start) - 1, 0)
+        prose = self.proses[index]
+        local_end = min(max(end - self.starts[index], 0), len(prose.plain))
+        local_start = min(max(start - self.starts[index], 0), local_end)
+        source_start, source_end = prose.to_source(local_start, local_end)
+        return index, source_start, source_end
+
+
+def join_prose(texts: Sequence[str]) -> ProseBatch:
+    proses = tuple(to_prose(text) for text in texts)
+    starts = []
+    pos = 0
+    for prose in proses:
+        starts.append(pos)
+        pos += len(prose.plain) + len(_FIELD_SEPARATOR)
+    plain = _FIELD_SEPARATOR.join(prose.plain for prose in proses)
+    return ProseBatch(proses, plain, tuple(starts))
