@@ -4,12 +4,14 @@ An encoding repair only rewrites runs of non-ASCII characters (a UTF-8 sequence 
 code page is all bytes >= 0x80, so all non-ASCII characters); the ASCII text between them is
 left alone. So in the common case the two lines have the same "ASCII skeleton", and the
 n-th non-ASCII run of the old line simply became the n-th run of the new one: alignment is
-one linear pass.
+one linear pass (`_aligned_runs`).
 
 Two ftfy repairs touch ASCII too: `restore_byte_a0` (an ASCII space that used to be byte A0,
 "voilÃ  le" -> "voilà le") and `replace_lossy_sequences` (an ASCII "?" that stood for a lost
-byte). Then the lines are diffed with difflib, and each changed piece is widened to the whole
-non-ASCII run it touches so it never cuts a sequence in half.
+byte). Even then ASCII letters and digits never change, so the gaps between them are paired
+(`_word_aligned`) and each changed gap, which is short, is aligned on its own, by the skeleton
+or by an exact difflib diff widened to whole non-ASCII runs so it never cuts a sequence.
+This stays linear in the line length (no quadratic diff of a 5,000-character line).
 
 Every result (i1, i2, j1, j2) means old[i1:i2] became new[j1:j2]; replacing all of them in
 old gives new exactly (checked; if not, one span covering the whole change is returned).
@@ -25,8 +27,9 @@ from ftfy.chardata import CHARMAP_ENCODINGS
 Span = tuple[int, int, int, int]
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-# difflib without autojunk is quadratic; beyond this length a lump stays one span
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_JOINER = re.compile(r"[ ?\u0080-\U0010ffff]*")
+# difflib is quadratic; a longer changed gap (say, a CJK paragraph) stays one span
 _EXACT_DIFF_LIMIT = 2000
 
 # Characters a single-byte code page can turn a UTF-8 byte into: the only characters mojibake
@@ -42,26 +45,13 @@ def changed_spans(old: str, new: str) -> list[Span]:
         return []
     spans = _aligned_runs(old, new)
     if spans is None:
-        # autojunk keeps a long line fast but may lump neighbouring sequences together;
-        # each lump is then split again, exactly, on its own
-        spans = [piece for span in _diffed_runs(old, new, autojunk=True) for piece in _split(old, new, span)]
+        spans = _word_aligned(old, new)
+    if spans is None:
+        return [_outer_span(old, new)]
     spans = [_trim(old, new, span) for span in spans]
     if _rebuild(old, new, spans) != new:  # never expected; never hand out a wrong edit
         return [_outer_span(old, new)]
     return spans
-
-
-def _split(old: str, new: str, span: Span) -> list[Span]:
-    i1, i2, j1, j2 = span
-    a, b = old[i1:i2], new[j1:j2]
-    if a.isascii() or not _ASCII_WORD.search(a):
-        return [span]  # nothing unchanged inside worth cutting out
-    pieces = _aligned_runs(a, b)
-    if pieces is None and len(a) <= _EXACT_DIFF_LIMIT:
-        pieces = _diffed_runs(a, b, autojunk=False)
-    if not pieces:
-        return [span]
-    return [(i1 + p1, i1 + p2, j1 + q1, j1 + q2) for p1, p2, q1, q2 in pieces]
 
 
 def _aligned_runs(old: str, new: str) -> list[Span] | None:
@@ -83,12 +73,36 @@ def _aligned_runs(old: str, new: str) -> list[Span] | None:
     return spans
 
 
-def _diffed_runs(old: str, new: str, autojunk: bool) -> list[Span]:
-    """difflib opcodes, each widened over neighbouring unchanged non-ASCII characters, merged
-    where they meet. Only the part between the common prefix and suffix is diffed."""
+def _word_aligned(old: str, new: str) -> list[Span] | None:
+    """Pair the gaps between ASCII words (which an encoding repair never touches) and align
+    each changed pair of gaps on its own; None if the words differ."""
+    old_words = [m.span() for m in _ASCII_WORD.finditer(old)]
+    new_words = [m.span() for m in _ASCII_WORD.finditer(new)]
+    if [old[i:j] for i, j in old_words] != [new[i:j] for i, j in new_words]:
+        return None
+    # gap k runs from the end of word k-1 to the start of word k (plus the tail)
+    old_gaps = zip([0] + [end for _, end in old_words], [start for start, _ in old_words] + [len(old)])
+    new_gaps = zip([0] + [end for _, end in new_words], [start for start, _ in new_words] + [len(new)])
+    spans: list[Span] = []
+    for (i1, i2), (j1, j2) in zip(old_gaps, new_gaps):
+        a, b = old[i1:i2], new[j1:j2]
+        if a == b:
+            continue
+        pieces = _aligned_runs(a, b)
+        if pieces is None:
+            pieces = _diffed_runs(a, b) if len(a) + len(b) <= _EXACT_DIFF_LIMIT else [_outer_span(a, b)]
+        spans.extend((i1 + p1, i1 + p2, j1 + q1, j1 + q2) for p1, p2, q1, q2 in pieces)
+    return spans
+
+
+def _diffed_runs(old: str, new: str) -> list[Span]:
+    """difflib opcodes, each widened over neighbouring unchanged non-ASCII characters, and
+    merged where they meet or are apart only by spaces or "?" (which restore_byte_a0 and
+    replace_lossy_sequences treat as bytes of a sequence). Only the part between the common
+    prefix and suffix is diffed."""
     prefix, suffix = _common_ends(old, new)
     a, b = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=autojunk).get_opcodes()
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     # the unchanged prefix and suffix are equal blocks too, so widening can reach into them
     opcodes = (
         [("equal", 0, prefix, 0, prefix)]
@@ -105,7 +119,7 @@ def _diffed_runs(old: str, new: str, autojunk: bool) -> list[Span]:
         after = opcodes[index + 1]
         while i2 < after[2] and not old[i2].isascii():
             i2, j2 = i2 + 1, j2 + 1
-        if spans and spans[-1][1] >= i1:
+        if spans and (spans[-1][1] >= i1 or _JOINER.fullmatch(old[spans[-1][1] : i1])):
             spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)
         else:
             spans.append((i1, i2, j1, j2))
