@@ -28,6 +28,7 @@ Wiring: the mojibake rule emits one Diagnostic per Mojibake with Fix((m.edit(),)
 caller may choose UNSAFE for `lossy` or `c1_only` repairs); the lost-character rule emits one
 Diagnostic per LostCharacter with no fix.
 """
+
 from __future__ import annotations
 
 from .lost import C1_CONTROL, REPLACEMENT_CHARACTER, LostCharacter, find_lost_characters

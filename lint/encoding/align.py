@@ -16,6 +16,7 @@ This stays linear in the line length (no quadratic diff of a 5,000-character lin
 Every result (i1, i2, j1, j2) means old[i1:i2] became new[j1:j2]; replacing all of them in
 old gives new exactly (checked; if not, one span covering the whole change is returned).
 """
+
 from __future__ import annotations
 
 import difflib

@@ -7,12 +7,13 @@ Neither can be repaired from the text alone, so these findings carry no automati
 A C1 character that ftfy *can* read as part of a mojibake sequence ("Ã\\x81" -> "Á", or a lone
 "\\x92" -> "’") is reported by `find_mojibake` with its repair instead, never here.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .mojibake import Mojibake, find_mojibake
 
@@ -38,9 +39,7 @@ class LostCharacter:
         return " ".join(f"U+{ord(char):04X}" for char in self.text)
 
 
-def find_lost_characters(
-    text: str, mojibake: Sequence[Mojibake] | None = None
-) -> list[LostCharacter]:
+def find_lost_characters(text: str, mojibake: Sequence[Mojibake] | None = None) -> list[LostCharacter]:
     """Runs of U+FFFD or of C1 controls in `text` that lie outside every repairable mojibake
     span. Pass the result of `find_mojibake(text)` if you already have it; otherwise it is
     computed, but only when the text holds such a character at all (one regex search)."""

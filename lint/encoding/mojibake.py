@@ -11,12 +11,13 @@ whole-string decisions ("can the entire string be re-decoded?") should not let a
 "→" in one field stop the repair of "Hereâ€™s" in another, and ftfy's own `fix_text` also
 works line by line. A mojibake sequence never spans a line break.
 """
+
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import ftfy
 from ftfy.badness import is_bad
@@ -106,9 +107,7 @@ def _find_cached(text: str) -> tuple[Mojibake, ...]:
             continue
         steps = tuple(f"{step.action}:{step.parameter}" for step in result.explanation)
         for i1, i2, j1, j2 in changed_spans(line, result.text):
-            found.append(
-                Mojibake(line_start + i1, line_start + i2, line[i1:i2], result.text[j1:j2], steps)
-            )
+            found.append(Mojibake(line_start + i1, line_start + i2, line[i1:i2], result.text[j1:j2], steps))
     return tuple(found)
 
 
