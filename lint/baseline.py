@@ -9,6 +9,7 @@ findings therefore leaves one entry stale, which is what a count-based match sho
 
 The same identity gives SARIF its `partialFingerprints` (see `fingerprint`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,7 +64,13 @@ def entries_for(diagnostics: Sequence[Diagnostic], root: str) -> list[BaselineEn
     """One entry per diagnostic, in the order given. Occurrence indexes count in position
     order, so they do not depend on the order the diagnostics arrive in."""
     keyed = [
-        (relative_path(d.path, root), d.code, _key_text(d), (d.line, d.column, d.end_line or 0, d.end_column or 0), i)
+        (
+            relative_path(d.path, root),
+            d.code,
+            _key_text(d),
+            (d.line, d.column, d.end_line or 0, d.end_column or 0),
+            i,
+        )
         for i, d in enumerate(diagnostics)
     ]
     seen: dict[tuple[str, str, str], int] = defaultdict(int)
@@ -104,7 +111,8 @@ def write_baseline(
         "version": BASELINE_VERSION,
         "tool": _TOOL,
         "entries": [
-            {"path": e.path, "code": e.code, "text": e.text, "occurrence": e.occurrence} for e in sorted(entries)
+            {"path": e.path, "code": e.code, "text": e.text, "occurrence": e.occurrence}
+            for e in sorted(entries)
         ],
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -119,14 +127,17 @@ def write_baseline(
 
 def load_baseline(path: str) -> Baseline:
     """Read a baseline file; any problem is a BaselineError that says how to recover."""
-    advice = (f"regenerate it with `qtlint check --baseline {path} --update-baseline`, "
-              "or restore it from version control")
+    advice = (
+        f"regenerate it with `qtlint check --baseline {path} --update-baseline`, "
+        "or restore it from version control"
+    )
     try:
         with open(path, encoding="utf-8") as handle:
             raw = handle.read()
     except FileNotFoundError:
         raise BaselineError(
-            f"baseline file {path} does not exist; create it with `qtlint check --baseline {path} --update-baseline`"
+            f"baseline file {path} does not exist; "
+            f"create it with `qtlint check --baseline {path} --update-baseline`"
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise BaselineError(f"baseline file {path} cannot be read ({error}); {advice}") from None
@@ -134,16 +145,20 @@ def load_baseline(path: str) -> Baseline:
         document = json.loads(raw)
     except json.JSONDecodeError as error:
         raise BaselineError(
-            f"baseline file {path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); {advice}"
+            f"baseline file {path} is not valid JSON "
+            f"(line {error.lineno}, column {error.colno}: {error.msg}); {advice}"
         ) from None
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
         raise BaselineError(f"baseline file {path} is not a qtlint baseline (no 'entries' list); {advice}")
     version = document.get("version")
     if version != BASELINE_VERSION:
         raise BaselineError(
-            f"baseline file {path} has version {version!r}, this qtlint reads version {BASELINE_VERSION}; {advice}"
+            f"baseline file {path} has version {version!r}, "
+            f"this qtlint reads version {BASELINE_VERSION}; {advice}"
         )
-    return Baseline(path, frozenset(_entry(path, i, item, advice) for i, item in enumerate(document["entries"])))
+    return Baseline(
+        path, frozenset(_entry(path, i, item, advice) for i, item in enumerate(document["entries"]))
+    )
 
 
 def _entry(path: str, index: int, item: object, advice: str) -> BaselineEntry:

@@ -5,6 +5,7 @@ also escape : and , (the runner decodes exactly these, `%25` last). Columns are 
 for single-line ranges, because the runner drops them otherwise; `endColumn` is the
 exclusive end column, as ruff's `github` format sends it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -55,9 +56,10 @@ def _position(diagnostic: Diagnostic) -> list[tuple[str, int]]:
     """line/endLine/col/endColumn in the combinations the runner keeps (ValidateLinesAndColumns)."""
     if diagnostic.line < 1:
         return []
-    end_line = diagnostic.end_line if diagnostic.end_line is not None else diagnostic.line
-    if end_line < diagnostic.line:  # the runner would drop both lines
-        end_line = diagnostic.line
+    # an end before the start would make the runner drop both lines
+    end_line = max(
+        diagnostic.end_line if diagnostic.end_line is not None else diagnostic.line, diagnostic.line
+    )
     position = [("line", diagnostic.line), ("endLine", end_line)]
     if end_line == diagnostic.line and diagnostic.column >= 1:
         position.append(("col", diagnostic.column))

@@ -4,6 +4,7 @@ A file with findings has one `<failure>` whose text lists them; a clean file is 
 test case. `time` on `<testsuite>`/`<testsuites>` is typed SUREFIRE_TIME (at most three
 decimals), so it is only written, rounded to milliseconds, when the caller measured it.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,12 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def xml_text(text: str) -> str:
     """Text made safe for XML 1.0: forbidden control characters become visible escapes."""
-    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100
-                        else f"\\u{ord(match.group()):04x}", text)
+    return _NOT_XML.sub(
+        lambda match: (
+            f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}"
+        ),
+        text,
+    )
 
 
 def surefire_time(seconds: float) -> str:
@@ -68,8 +73,11 @@ def render(
 
 def _summary(found: list[Diagnostic]) -> str:
     by_severity = Counter(Severity(d.severity) for d in found)
-    parts = [f"{by_severity[s]} {s.value}" + ("s" if by_severity[s] > 1 and s != Severity.INFO else "")
-             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
+    parts = [
+        f"{by_severity[s]} {s.value}" + ("s" if by_severity[s] > 1 and s != Severity.INFO else "")
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by_severity[s]
+    ]
     noun = "finding" if len(found) == 1 else "findings"
     return f"{len(found)} {noun} ({', '.join(parts)})"
 

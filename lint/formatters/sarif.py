@@ -9,6 +9,7 @@ Paths: relative paths are written as relative URIs against the `%SRCROOT%` base,
 `originalUriBaseIds` maps to the file URI of `root`; a file outside `root` gets its own
 absolute file URI.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -26,6 +27,7 @@ from lint.diagnostic import Diagnostic, Fix, RuleInfo, Severity
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 ROOT_BASE_ID = "%SRCROOT%"
 FINGERPRINT_KEY = "qtlint/v1"
+PRETTY_LIMIT = 1000
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -59,8 +61,11 @@ def render(
     checked_paths: Sequence[str] = (),
     **_presentation: object,  # colour, show_source, ...: options of other formats
 ) -> str:
-    return json.dumps(build_log(diagnostics, rules, tool_version=tool_version, root=root, sources=sources),
-                      indent=2, ensure_ascii=False) + "\n"
+    log = build_log(diagnostics, rules, tool_version=tool_version, root=root, sources=sources)
+    # indented for people reading a small log; compact (and ten times faster to write) for a big one
+    indent = 2 if len(diagnostics) <= PRETTY_LIMIT else None
+    separators = None if indent else (",", ":")
+    return json.dumps(log, indent=indent, separators=separators, ensure_ascii=False) + "\n"
 
 
 def build_log(
@@ -77,12 +82,16 @@ def build_log(
     fingerprints = [fingerprint(entry) for entry in entries_for(diagnostics, root)]
     line_tables: dict[str, LineTable] = {}
     results = []
-    order = sorted(range(len(diagnostics)),
-                   key=lambda i: (relative_path(diagnostics[i].path, root), diagnostics[i].sort_key()))
+    order = sorted(
+        range(len(diagnostics)),
+        key=lambda i: (relative_path(diagnostics[i].path, root), diagnostics[i].sort_key()),
+    )
     for index in order:
         diagnostic = diagnostics[index]
         source = _source(sources if sources is not None else {}, diagnostic.path, root)
-        table = line_tables.setdefault(diagnostic.path, LineTable(source)) if source is not None else None
+        table = line_tables.get(diagnostic.path)
+        if table is None and source is not None:
+            table = line_tables[diagnostic.path] = LineTable(source)
         result = _result(diagnostic, index_of[diagnostic.code], root, source, table)
         result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprints[index]}
         results.append(result)
@@ -100,7 +109,9 @@ def build_log(
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _result(diagnostic: Diagnostic, rule_index: int, root: str, source: str | None, table: LineTable | None) -> dict:
+def _result(
+    diagnostic: Diagnostic, rule_index: int, root: str, source: str | None, table: LineTable | None
+) -> dict:
     location = _artifact_location(diagnostic.path, root)
     region = _region(diagnostic)
     if source is not None and table is not None and "endColumn" in region:
@@ -117,8 +128,13 @@ def _result(diagnostic: Diagnostic, rule_index: int, root: str, source: str | No
     }
     fix = diagnostic.fix
     # edits past the end mean the text is not the one the fix was made for: no fix beats a wrong one
-    if fix is not None and fix.edits and source is not None and table is not None \
-            and max(edit.end for edit in fix.edits) <= len(source):
+    if (
+        fix is not None
+        and fix.edits
+        and source is not None
+        and table is not None
+        and max(edit.end for edit in fix.edits) <= len(source)
+    ):
         result["fixes"] = [_fix(fix, location, table)]
     return result
 
@@ -167,7 +183,12 @@ def _fix(fix: Fix, location: dict, table: LineTable) -> dict:
     for edit in sorted(fix.edits, key=lambda e: (e.start, e.end)):
         start_line, start_column = table.position(edit.start)
         end_line, end_column = table.position(edit.end)
-        deleted = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+        deleted = {
+            "startLine": start_line,
+            "startColumn": start_column,
+            "endLine": end_line,
+            "endColumn": end_column,
+        }
         replacements.append({"deletedRegion": deleted, "insertedContent": {"text": edit.content}})
     description = fix.message or "Apply the qtlint fix"
     return {

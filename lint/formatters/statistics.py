@@ -4,6 +4,7 @@ Text: one line per rule, `count<TAB>code<TAB>[*] name` where `[*]` marks rules w
 least one finding that `--fix` can repair (a safe fix) and `[ ]` the others; most frequent
 first. JSON: the same rows as objects with ruff's field names.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,9 @@ def count_rules(diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleInfo]
     first_message: dict[str, str] = {}
     for diagnostic in diagnostics:
         counts[diagnostic.code] = counts.get(diagnostic.code, 0) + 1
-        first_message.setdefault(diagnostic.code, diagnostic.message.splitlines()[0] if diagnostic.message else "")
+        first_message.setdefault(
+            diagnostic.code, diagnostic.message.splitlines()[0] if diagnostic.message else ""
+        )
         safe = diagnostic.fix is not None and diagnostic.fix.applicability == Applicability.SAFE
         fixable[diagnostic.code] = fixable.get(diagnostic.code, 0) + int(safe)
     rows = []
@@ -55,10 +58,11 @@ def render(
         return ""
     count_width = max(len(str(row.count)) for row in rows)
     code_width = max(len(row.code) for row in rows)
-    return "".join(
-        f"{row.count:>{count_width}}\t{row.code:<{code_width}}\t{'[*]' if row.fixable else '[ ]'} {row.name}\n"
-        for row in rows
-    )
+    lines = []
+    for row in rows:
+        marker = "[*]" if row.fixable else "[ ]"
+        lines.append(f"{row.count:>{count_width}}\t{row.code:<{code_width}}\t{marker} {row.name}\n")
+    return "".join(lines)
 
 
 def render_json(

@@ -1,4 +1,5 @@
 """Baseline files: written, read back, matched across line shifts, duplicates and fixes."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,19 @@ def findings(path: str, text: str) -> list[Diagnostic]:
             line = text.count("\n", 0, start) + 1
             column = start - text.rfind("\n", 0, start)
             message_text = message or f"score: expected an integer, got {needle!r} (line {line})"
-            found.append(Diagnostic(path, line, column, code, message_text, Severity.ERROR, line,
-                                    column + len(needle), text=needle))
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    column,
+                    code,
+                    message_text,
+                    Severity.ERROR,
+                    line,
+                    column + len(needle),
+                    text=needle,
+                )
+            )
             start = text.find(needle, start + 1)
     return found
 
@@ -134,12 +146,17 @@ def test_file_is_sorted_stable_versioned_json(root):
 
 def test_partial_run_keeps_entries_of_files_it_did_not_check(root):
     path = root / "baseline.json"
-    write_baseline(str(path), findings("seeds/a b.md", ARTICLE) + findings("seeds/other.md", ARTICLE), str(root))
+    write_baseline(
+        str(path), findings("seeds/a b.md", ARTICLE) + findings("seeds/other.md", ARTICLE), str(root)
+    )
     fixed = ARTICLE.replace("â€™", "’")
     write_baseline(str(path), findings("seeds/a b.md", fixed), str(root), checked_paths=["seeds/a b.md"])
     entries = load_baseline(str(path)).entries
-    assert {(e.path, e.code) for e in entries} == {("seeds/a b.md", "S002"), ("seeds/other.md", "S002"),
-                                                   ("seeds/other.md", "E001")}
+    assert {(e.path, e.code) for e in entries} == {
+        ("seeds/a b.md", "S002"),
+        ("seeds/other.md", "S002"),
+        ("seeds/other.md", "E001"),
+    }
     # entries of a file that no longer exists are not carried over
     (root / "seeds" / "other.md").unlink()
     write_baseline(str(path), findings("seeds/a b.md", fixed), str(root), checked_paths=["seeds/a b.md"])
@@ -148,8 +165,9 @@ def test_partial_run_keeps_entries_of_files_it_did_not_check(root):
 
 def test_partial_run_does_not_call_unchecked_files_stale(root):
     baseline = adopt(root, findings("seeds/a b.md", ARTICLE) + findings("seeds/other.md", ARTICLE))
-    _, matched, stale = apply_baseline(findings("seeds/a b.md", ARTICLE), baseline, str(root),
-                                       checked_paths=["seeds/a b.md"])
+    _, matched, stale = apply_baseline(
+        findings("seeds/a b.md", ARTICLE), baseline, str(root), checked_paths=["seeds/a b.md"]
+    )
     assert matched == 4 and stale == []
     _, _, stale = apply_baseline(findings("seeds/a b.md", ARTICLE), baseline, str(root))
     assert len(stale) == 4 and {e.path for e in stale} == {"seeds/other.md"}
@@ -166,21 +184,32 @@ def test_empty_text_falls_back_to_the_message(root):
 def test_occurrences_follow_position_not_input_order(root):
     diagnostics = findings("seeds/a b.md", ARTICLE)
     forward = dict(zip(diagnostics, entries_for(diagnostics, str(root)), strict=True))
-    backward = dict(zip(reversed(diagnostics), entries_for(list(reversed(diagnostics)), str(root)), strict=True))
+    backward = dict(
+        zip(reversed(diagnostics), entries_for(list(reversed(diagnostics)), str(root)), strict=True)
+    )
     assert forward == backward
 
 
-@pytest.mark.parametrize("content, complaint", [
-    ("{not json", "not valid JSON (line 1, column 2"),
-    ("", "not valid JSON"),
-    ("[]", "not a qtlint baseline"),
-    ('{"version": 1}', "not a qtlint baseline"),
-    ('{"version": 99, "entries": []}', "has version 99"),
-    ('{"version": 1, "entries": ["x"]}', "entry 0 is not an object"),
-    ('{"version": 1, "entries": [{"path": "a", "code": "E1", "text": "t"}]}', "entry 0 has no valid 'occurrence'"),
-    ('{"version": 1, "entries": [{"path": "a", "code": "E1", "text": "t", "occurrence": true}]}', "'occurrence'"),
-    ('{"version": 1, "entries": [{"path": "a", "code": 5, "text": "t", "occurrence": 0}]}', "'code'"),
-])
+@pytest.mark.parametrize(
+    "content, complaint",
+    [
+        ("{not json", "not valid JSON (line 1, column 2"),
+        ("", "not valid JSON"),
+        ("[]", "not a qtlint baseline"),
+        ('{"version": 1}', "not a qtlint baseline"),
+        ('{"version": 99, "entries": []}', "has version 99"),
+        ('{"version": 1, "entries": ["x"]}', "entry 0 is not an object"),
+        (
+            '{"version": 1, "entries": [{"path": "a", "code": "E1", "text": "t"}]}',
+            "entry 0 has no valid 'occurrence'",
+        ),
+        (
+            '{"version": 1, "entries": [{"path": "a", "code": "E1", "text": "t", "occurrence": true}]}',
+            "'occurrence'",
+        ),
+        ('{"version": 1, "entries": [{"path": "a", "code": 5, "text": "t", "occurrence": 0}]}', "'code'"),
+    ],
+)
 def test_corrupt_file_is_a_clear_error(tmp_path, content, complaint):
     path = tmp_path / "baseline.json"
     path.write_text(content, encoding="utf-8")

@@ -3,6 +3,7 @@
 Positions are computed here from the text itself (not with the formatters' own helpers),
 so the formatters are checked against an independent idea of line and column.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,16 +41,37 @@ UNICODE = (
 CLEAN_PATH = "seeds/clean.md"
 
 RULES = {
-    "E001": RuleInfo("E001", "mojibake", "encoding", Severity.ERROR, True,
-                     "Text was decoded with the wrong encoding",
-                     "## What it does\nFinds mojibake such as `â€™`.\n\n## Why is this bad?\nReaders see garbage.\n\n"
-                     "## Fix safety\nSafe: the repair is ftfy's."),
-    "S002": RuleInfo("S002", "schema-type", "schema", Severity.WARNING, False,
-                     "A front-matter value has the wrong type",
-                     "## What it does\nChecks types: `score` is an integer."),
-    "R001": RuleInfo("R001", "related-link-target", "reference", Severity.ERROR, True,
-                     "A related link points at no known article", ""),
-    "G001": RuleInfo("G001", "grammar", "grammar", Severity.INFO, False, "Grammar, 100% advisory: style, tone", ""),
+    "E001": RuleInfo(
+        "E001",
+        "mojibake",
+        "encoding",
+        Severity.ERROR,
+        True,
+        "Text was decoded with the wrong encoding",
+        "## What it does\nFinds mojibake such as `â€™`.\n\n## Why is this bad?\nReaders see garbage.\n\n"
+        "## Fix safety\nSafe: the repair is ftfy's.",
+    ),
+    "S002": RuleInfo(
+        "S002",
+        "schema-type",
+        "schema",
+        Severity.WARNING,
+        False,
+        "A front-matter value has the wrong type",
+        "## What it does\nChecks types: `score` is an integer.",
+    ),
+    "R001": RuleInfo(
+        "R001",
+        "related-link-target",
+        "reference",
+        Severity.ERROR,
+        True,
+        "A related link points at no known article",
+        "",
+    ),
+    "G001": RuleInfo(
+        "G001", "grammar", "grammar", Severity.INFO, False, "Grammar, 100% advisory: style, tone", ""
+    ),
 }
 
 
@@ -66,8 +88,9 @@ def line_column(source: str, offset: int) -> tuple[int, int]:
     return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
 
 
-def at(path: str, source: str, needle: str, code: str, message: str, severity: Severity,
-       fix: Fix | None = None) -> Diagnostic:
+def at(
+    path: str, source: str, needle: str, code: str, message: str, severity: Severity, fix: Fix | None = None
+) -> Diagnostic:
     start, end = span(source, needle)
     line, column = line_column(source, start)
     end_line, end_column = line_column(source, end)
@@ -97,21 +120,52 @@ def sample(tmp_path: Path) -> Sample:
         Applicability.UNSAFE,
         "Remove the link, 100% of it: id, url",
     )
-    link = at(UNICODE_PATH, UNICODE, "  - id: 999999\n    url: /learn/biology/questions/missing", "R001",
-              "related article 999999 is not in the corpus:\n  url /learn/biology/questions/missing,\n  id 999999",
-              Severity.ERROR, link_fix)
+    link = at(
+        UNICODE_PATH,
+        UNICODE,
+        "  - id: 999999\n    url: /learn/biology/questions/missing",
+        "R001",
+        "related article 999999 is not in the corpus:\n  url /learn/biology/questions/missing,\n  id 999999",
+        Severity.ERROR,
+        link_fix,
+    )
     diagnostics = [
-        at(UNICODE_PATH, UNICODE, "Hereâ€™s", "E001", "mojibake 'â€™' after '🧪': should be '’'", Severity.ERROR,
-           Fix((Edit(*span(UNICODE, "â€™"), "’"),), Applicability.SAFE, "Replace with '’'")),
+        at(
+            UNICODE_PATH,
+            UNICODE,
+            "Hereâ€™s",
+            "E001",
+            "mojibake 'â€™' after '🧪': should be '’'",
+            Severity.ERROR,
+            Fix((Edit(*span(UNICODE, "â€™"), "’"),), Applicability.SAFE, "Replace with '’'"),
+        ),
         at(SEED_PATH, SEED, "â€™", "E001", "mojibake 'â€™' should be '’'", Severity.ERROR, mojibake_fix),
-        at(SEED_PATH, SEED, "high", "S002", "score: expected an integer, got 'high'\nsee the schema, line 12",
-           Severity.WARNING),
+        at(
+            SEED_PATH,
+            SEED,
+            "high",
+            "S002",
+            "score: expected an integer, got 'high'\nsee the schema, line 12",
+            Severity.WARNING,
+        ),
         link,
-        at(SEED_PATH, SEED, "plays a crucial role", "G001", "Consider: 'is crucial' — 50% shorter, clearer",
-           Severity.INFO),
+        at(
+            SEED_PATH,
+            SEED,
+            "plays a crucial role",
+            "G001",
+            "Consider: 'is crucial' — 50% shorter, clearer",
+            Severity.INFO,
+        ),
         # an absolute path inside the root is the same file as its relative spelling
-        at(os.path.join(str(root), SEED_PATH), SEED, "sodium-potassium", "G001", "Wordy: \"sodium-potassium\"",
-           Severity.INFO),
+        at(
+            os.path.join(str(root), SEED_PATH),
+            SEED,
+            "sodium-potassium",
+            "G001",
+            'Wordy: "sodium-potassium"',
+            Severity.INFO,
+        ),
     ]
     sources = {SEED_PATH: SEED, UNICODE_PATH: UNICODE}
     return Sample(str(root), diagnostics, sources, [SEED_PATH, UNICODE_PATH, CLEAN_PATH])

@@ -4,6 +4,7 @@
 shared/external/github-actions/github-annotations.md (ActionCommand.TryParseV2,
 UnescapeData/UnescapeProperty, ActionCommandManager.ValidateLinesAndColumns).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,13 @@ def unescape_data(text: str) -> str:
 
 
 def unescape_property(text: str) -> str:
-    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
-            .replace("%25", "%"))
+    return (
+        text.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
 
 
 def parse_command(line: str) -> tuple[str, dict[str, str], str] | None:
@@ -31,7 +37,7 @@ def parse_command(line: str) -> tuple[str, dict[str, str], str] | None:
     end = line.find("::", 2)
     if end < 0:
         return None
-    command, message = line[2:end], line[end + 2:]
+    command, message = line[2:end], line[end + 2 :]
     name, _, rest = command.partition(" ")
     if name.lower() not in RUNNER_COMMANDS:
         return None
@@ -58,19 +64,30 @@ def validate_lines_and_columns(properties: dict[str, str]) -> dict[str, str]:
         p.pop("line"), p.pop("endline")
     if "endcolumn" in p and p["endcolumn"] < p["col"]:
         p.pop("col"), p.pop("endcolumn")
-    return {**{k: v for k, v in properties.items() if k not in {"line", "endline", "col", "endcolumn"}},
-            **{k: str(v) for k, v in p.items()}}
+    return {
+        **{k: v for k, v in properties.items() if k not in {"line", "endline", "col", "endcolumn"}},
+        **{k: str(v) for k, v in p.items()},
+    }
 
 
 def render(sample, diagnostics=None) -> list[str]:
-    text = github.render(sample.diagnostics if diagnostics is None else diagnostics, RULES, tool_version="1.0",
-                         root=sample.root, sources=sample.sources, checked_paths=sample.checked_paths)
+    text = github.render(
+        sample.diagnostics if diagnostics is None else diagnostics,
+        RULES,
+        tool_version="1.0",
+        root=sample.root,
+        sources=sample.sources,
+        checked_paths=sample.checked_paths,
+    )
     assert text.endswith("\n") or text == ""
     return text.splitlines()
 
 
 def test_parser_reads_the_documented_worked_example():
-    line = "::error file=src/a%2Cb.py,line=3,col=1,title=E501%3A line too long%2C 120 > 100::100%25 sure%0Asecond line"
+    line = (
+        "::error file=src/a%2Cb.py,line=3,col=1,title=E501%3A line too long%2C 120 > 100"
+        "::100%25 sure%0Asecond line"
+    )
     assert parse_command(line) == (
         "error",
         {"file": "src/a,b.py", "line": "3", "col": "1", "title": "E501: line too long, 120 > 100"},
@@ -95,7 +112,9 @@ def test_every_finding_is_one_runner_command_with_its_level(sample):
         levels[parsed[0]] += 1
     expected = {"error": 0, "warning": 0, "notice": 0}
     for d in sample.diagnostics:
-        expected[{Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[d.severity]] += 1
+        expected[
+            {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[d.severity]
+        ] += 1
     assert levels == expected and expected["notice"] == 2
 
 
@@ -114,14 +133,17 @@ def test_messages_titles_and_paths_round_trip(sample):
     assert any(path == UNICODE_PATH for path, _, _ in parsed)
 
 
-@pytest.mark.parametrize("message", [
-    "100% sure: a, b",
-    "line one\nline two\r\nline three\rline four",
-    "a literal %0A and %25 and %3A stay literal",
-    "nested :: separators ::error file=x::y",
-    "ünïcode 🧪 ‘quoted’ — Hereâ€™s",
-    "",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "100% sure: a, b",
+        "line one\nline two\r\nline three\rline four",
+        "a literal %0A and %25 and %3A stay literal",
+        "nested :: separators ::error file=x::y",
+        "ünïcode 🧪 ‘quoted’ — Hereâ€™s",
+        "",
+    ],
+)
 @pytest.mark.parametrize("path", ["plain.md", "dir with space/a,b: c.md", "odd/%0A%2C=equals=.md", "ë/🧪.md"])
 def test_tricky_text_round_trips_exactly(tmp_path, message, path):
     diagnostic = Diagnostic(path, 3, 5, "S002", message, Severity.WARNING, 3, 9, text="high")
@@ -130,8 +152,14 @@ def test_tricky_text_round_trips_exactly(tmp_path, message, path):
     name, properties, parsed_message = parse_command(line)
     assert name == "warning"
     assert parsed_message == message
-    assert properties == {"file": path, "line": "3", "endline": "3", "col": "5", "endcolumn": "9",
-                          "title": "qtlint S002 (schema-type)"}
+    assert properties == {
+        "file": path,
+        "line": "3",
+        "endline": "3",
+        "col": "5",
+        "endcolumn": "9",
+        "title": "qtlint S002 (schema-type)",
+    }
 
 
 def test_positions_are_ones_the_runner_keeps(sample):
@@ -167,8 +195,11 @@ def test_fix_without_message_and_unknown_rule(tmp_path):
     fix = Fix((Edit(0, 1, "x"),), Applicability.DISPLAY_ONLY)
     diagnostic = Diagnostic("b.md", 1, 1, "X999", "no metadata", Severity.INFO, fix=fix)
     (line,) = github.render([diagnostic], {}, tool_version="1", root=str(tmp_path)).splitlines()
-    assert parse_command(line) == ("notice", {"file": "b.md", "line": "1", "endline": "1", "col": "1",
-                                              "title": "qtlint X999"}, "no metadata")
+    assert parse_command(line) == (
+        "notice",
+        {"file": "b.md", "line": "1", "endline": "1", "col": "1", "title": "qtlint X999"},
+        "no metadata",
+    )
 
 
 def test_nothing_to_report_prints_nothing(sample):

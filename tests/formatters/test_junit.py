@@ -1,4 +1,5 @@
 """JUnit XML, validated with xmlschema against Jenkins' junit-10.xsd shipped in shared/external."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -14,8 +15,12 @@ SCHEMA = xmlschema.XMLSchema10(str(EXTERNAL / "junit-xsd" / "junit-10.xsd"))
 
 
 def render(sample, **overrides) -> str:
-    arguments = {"tool_version": "0.4.0", "root": sample.root, "sources": sample.sources,
-                 "checked_paths": sample.checked_paths} | overrides
+    arguments = {
+        "tool_version": "0.4.0",
+        "root": sample.root,
+        "sources": sample.sources,
+        "checked_paths": sample.checked_paths,
+    } | overrides
     return junit.render(arguments.pop("diagnostics", sample.diagnostics), RULES, **arguments)
 
 
@@ -70,8 +75,9 @@ def test_nothing_checked_is_still_a_valid_report(sample):
     assert root.find("testsuite").get("tests") == "0"
 
 
-@pytest.mark.parametrize("seconds, expected", [(0.1234567, "0.123"), (1234.5678, "1234.568"), (2e-05, "0.000"),
-                                               (3.0, "3.000")])
+@pytest.mark.parametrize(
+    "seconds, expected", [(0.1234567, "0.123"), (1234.5678, "1234.568"), (2e-05, "0.000"), (3.0, "3.000")]
+)
 def test_measured_time_is_a_valid_surefire_time(sample, seconds, expected):
     root = valid(render(sample, elapsed_seconds=seconds))
     assert root.get("time") == root.find("testsuite").get("time") == expected
@@ -83,11 +89,11 @@ def test_time_is_left_out_when_not_measured(sample):
 
 
 def test_text_xml_cannot_carry_is_made_visible(tmp_path):
-    message = "control \x1b[31m red, NUL \x00, \ufffe and a C1 \x85 plus <tag> & \"quotes\""
+    message = 'control \x1b[31m red, NUL \x00, \ufffe and a C1 \x85 plus <tag> & "quotes"'
     diagnostic = Diagnostic("x\x01.md", 1, 1, "S002", message, Severity.WARNING)
     xml = junit.render([diagnostic], RULES, tool_version="1", root=str(tmp_path))
     root = valid(xml)
     (case,) = cases(root).values()
     assert case.get("name") == "x\\x01.md"
-    expected = "control \\x1b[31m red, NUL \\x00, \\ufffe and a C1 \x85 plus <tag> & \"quotes\""
+    expected = 'control \\x1b[31m red, NUL \\x00, \\ufffe and a C1 \x85 plus <tag> & "quotes"'
     assert expected in case.find("failure").text

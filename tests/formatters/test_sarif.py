@@ -1,4 +1,5 @@
 """SARIF output, checked against the OASIS SARIF 2.1.0 (errata01) schema shipped in shared/external."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,12 @@ def errors(log: dict) -> list[str]:
 
 
 def render(sample, **overrides) -> dict:
-    arguments = {"tool_version": "0.4.0", "root": sample.root, "sources": sample.sources,
-                 "checked_paths": sample.checked_paths} | overrides
+    arguments = {
+        "tool_version": "0.4.0",
+        "root": sample.root,
+        "sources": sample.sources,
+        "checked_paths": sample.checked_paths,
+    } | overrides
     diagnostics = arguments.pop("diagnostics", sample.diagnostics)
     text = sarif.render(diagnostics, RULES, **arguments)
     return json.loads(text)
@@ -45,7 +50,7 @@ def offset_of(text: str, line: int, column: int) -> int:
 
 def region_text(text: str, region: dict) -> str:
     start = offset_of(text, region["startLine"], region["startColumn"])
-    return text[start:offset_of(text, region.get("endLine", region["startLine"]), region["endColumn"])]
+    return text[start : offset_of(text, region.get("endLine", region["startLine"]), region["endColumn"])]
 
 
 def test_shipped_examples_validate_and_a_broken_log_does_not():
@@ -102,7 +107,9 @@ def test_results_point_at_their_rule_with_the_right_level(sample):
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     expected = sorted(sample.diagnostics, key=lambda d: (relative(d.path, sample.root), d.line, d.column))
     for result, diagnostic in zip(run["results"], expected, strict=True):
-        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == diagnostic.code
+        assert (
+            run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == diagnostic.code
+        )
         assert result["level"] == levels[diagnostic.severity]
         assert result["message"]["text"] == diagnostic.message  # multi-line and unicode kept as is
 
@@ -114,17 +121,36 @@ def test_regions_cover_the_flagged_text_in_code_points(sample):
         location = result["locations"][0]["physicalLocation"]
         path = urllib.parse.unquote(location["artifactLocation"].get("uri", ""))
         source = {SEED_PATH: SEED, UNICODE_PATH: UNICODE}.get(path, SEED)
-        flagged = next(d.text for d in sample.diagnostics
-                       if d.code == result["ruleId"] and d.line == location["region"]["startLine"]
-                       and d.column == location["region"]["startColumn"])
+        flagged = next(
+            d.text
+            for d in sample.diagnostics
+            if d.code == result["ruleId"]
+            and d.line == location["region"]["startLine"]
+            and d.column == location["region"]["startColumn"]
+        )
         assert region_text(source, location["region"]) == flagged
         assert location["region"]["snippet"]["text"] == flagged
 
 
+def test_a_big_log_is_compact_and_still_valid(sample, monkeypatch):
+    monkeypatch.setattr(sarif, "PRETTY_LIMIT", 2)
+    text = sarif.render(
+        sample.diagnostics, RULES, tool_version="0.4.0", root=sample.root, sources=sample.sources
+    )
+    assert text.count("\n") == 1
+    assert errors(json.loads(text)) == []
+    assert json.loads(text) == render(sample, checked_paths=())
+
+
 def test_results_are_ordered_by_relative_path_then_position(sample):
     results = render(sample)["runs"][0]["results"]
-    keys = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-             r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results]
+    keys = [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
+        for r in results
+    ]
     assert keys == sorted(keys)
     # the finding given with an absolute path sits among its file's other findings
     assert [k[0] for k in keys].count("seeds/000%20nursing%20pump.md") == 4
@@ -164,7 +190,7 @@ def apply_replacements(text: str, replacements: list[dict]) -> str:
 
 def apply_fix(text: str, fix: Fix) -> str:
     for edit in sorted(fix.edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.content + text[edit.end:]
+        text = text[: edit.start] + edit.content + text[edit.end :]
     return text
 
 
@@ -193,16 +219,26 @@ def test_fix_positions_agree_with_the_article_in_a_crlf_file(tmp_path):
     article = parse_article("a.md", raw).article
     source = article.text
     start = source.index("â€™")
-    diagnostic = article.diagnostic("E001", start, start + 3, "mojibake",
-                                    fix=Fix((Edit(start, start + 3, "’"), Edit(len(source), len(source), "\n"))))
-    log = json.loads(sarif.render([diagnostic], RULES, tool_version="1", root=str(tmp_path), sources={"a.md": source}))
+    diagnostic = article.diagnostic(
+        "E001",
+        start,
+        start + 3,
+        "mojibake",
+        fix=Fix((Edit(start, start + 3, "’"), Edit(len(source), len(source), "\n"))),
+    )
+    log = json.loads(
+        sarif.render([diagnostic], RULES, tool_version="1", root=str(tmp_path), sources={"a.md": source})
+    )
     assert errors(log) == []
     result = log["runs"][0]["results"][0]
     region = result["locations"][0]["physicalLocation"]["region"]
     deleted, appended = (r["deletedRegion"] for r in result["fixes"][0]["artifactChanges"][0]["replacements"])
     # the fix's region is the result's region, both as the Article counts lines and columns
-    assert {k: region[k] for k in deleted} == deleted == {"startLine": 3, "startColumn": 12, "endLine": 3,
-                                                          "endColumn": 15}
+    assert (
+        {k: region[k] for k in deleted}
+        == deleted
+        == {"startLine": 3, "startColumn": 12, "endLine": 3, "endColumn": 15}
+    )
     assert region["snippet"]["text"] == "â€™"
     assert appended == {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 1}
     assert (appended["startLine"], appended["startColumn"]) == article.line_col(len(source))
@@ -235,8 +271,9 @@ def test_a_source_that_does_not_fit_the_fix_gives_no_fix(sample):
     log = render(sample, sources={path: "" for path in sample.sources})
     assert errors(log) == []
     results = log["runs"][0]["results"]
-    assert all("fixes" not in r and "snippet" not in r["locations"][0]["physicalLocation"]["region"]
-               for r in results)
+    assert all(
+        "fixes" not in r and "snippet" not in r["locations"][0]["physicalLocation"]["region"] for r in results
+    )
 
 
 def test_fingerprints_survive_a_line_shift(sample):
@@ -250,5 +287,9 @@ def test_fingerprints_survive_a_line_shift(sample):
     fingerprints = sorted(r["partialFingerprints"]["qtlint/v1"] for r in before)
     assert sorted(r["partialFingerprints"]["qtlint/v1"] for r in after) == fingerprints
     assert len(set(fingerprints)) == len(fingerprints)
-    moved = [r for r in after if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("seeds/")]
+    moved = [
+        r
+        for r in after
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("seeds/")
+    ]
     assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] > 2 for r in moved)

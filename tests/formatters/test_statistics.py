@@ -1,4 +1,5 @@
 """`--statistics`: counts per rule in ruff's layout (count, code, [*] fixable marker, rule name)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,14 @@ from lint.formatters import statistics
 
 def render(sample, diagnostics=None, json_variant=False) -> str:
     function = statistics.render_json if json_variant else statistics.render
-    return function(sample.diagnostics if diagnostics is None else diagnostics, RULES, tool_version="1",
-                    root=sample.root, sources=sample.sources, checked_paths=sample.checked_paths)
+    return function(
+        sample.diagnostics if diagnostics is None else diagnostics,
+        RULES,
+        tool_version="1",
+        root=sample.root,
+        sources=sample.sources,
+        checked_paths=sample.checked_paths,
+    )
 
 
 def test_text_has_one_line_per_rule_most_frequent_first(sample):
@@ -27,12 +34,15 @@ def test_text_has_one_line_per_rule_most_frequent_first(sample):
 
 
 def test_columns_are_aligned_like_ruff(sample):
-    many = sample.diagnostics + [Diagnostic("a.md", i + 1, 1, "S002", "wrong type", Severity.WARNING)
-                                 for i in range(10)]
+    many = sample.diagnostics + [
+        Diagnostic("a.md", i + 1, 1, "S002", "wrong type", Severity.WARNING) for i in range(10)
+    ]
     many.append(Diagnostic("a.md", 1, 1, "S0001", "a longer code", Severity.WARNING))
     lines = render(sample, many).splitlines()
     assert lines[0] == "11\tS002 \t[ ] schema-type"
-    assert lines[-1] == " 1\tS0001\t[ ] a longer code"  # no metadata: the first message stands in for the name
+    assert (
+        lines[-1] == " 1\tS0001\t[ ] a longer code"
+    )  # no metadata: the first message stands in for the name
 
 
 def test_json_variant_uses_ruffs_fields(sample):
