@@ -8,10 +8,10 @@ UnescapeData/UnescapeProperty, ActionCommandManager.ValidateLinesAndColumns).
 from __future__ import annotations
 
 import pytest
-from conftest import RULES, SEED_PATH, UNICODE_PATH
 
 from lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from lint.formatters import github
+from tests.formatters.samples import RULES, SEED_PATH, UNICODE_PATH
 
 RUNNER_COMMANDS = {"error", "warning", "notice", "debug", "group", "endgroup", "add-mask", "stop-commands"}
 

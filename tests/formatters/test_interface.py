@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import RULES
 
 from lint.formatters import github, junit, sarif, statistics
+from tests.formatters.samples import RULES
 
 
 @pytest.mark.parametrize(

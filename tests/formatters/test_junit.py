@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import xmlschema
-from conftest import CLEAN_PATH, EXTERNAL, RULES, SEED_PATH, UNICODE_PATH
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.formatters import junit
+from tests.formatters.samples import CLEAN_PATH, EXTERNAL, RULES, SEED_PATH, UNICODE_PATH
 
 SCHEMA = xmlschema.XMLSchema10(str(EXTERNAL / "junit-xsd" / "junit-10.xsd"))
 

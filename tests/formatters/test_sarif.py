@@ -11,11 +11,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXTERNAL, RULES, SEED, SEED_PATH, UNICODE, UNICODE_PATH, at
 
 from lint.article import parse_article
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.formatters import sarif
+from tests.formatters.samples import EXTERNAL, RULES, SEED, SEED_PATH, UNICODE, UNICODE_PATH, at
 
 SCHEMA = json.loads((EXTERNAL / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA)

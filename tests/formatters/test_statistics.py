@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import RULES
-
 from lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from lint.formatters import statistics
+from tests.formatters.samples import RULES
 
 
 def render(sample, diagnostics=None, json_variant=False) -> str:
