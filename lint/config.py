@@ -96,8 +96,10 @@ def find_config(start: Path) -> Path | None:
                 with candidate.open("rb") as fh:
                     if "qtlint" in tomllib.load(fh).get("tool", {}):
                         return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+            except OSError:
                 continue
+            except tomllib.TOMLDecodeError as err:
+                raise ConfigError(f"{candidate}: invalid TOML: {err}") from None
     return None
 
 

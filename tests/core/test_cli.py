@@ -1,0 +1,121 @@
+"""The CLI contract: exit status, output shapes, configuration errors, rules and explain."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint.rules import all_rules
+from tests.conftest import REPO, run_cli, seed_home, seed_text
+
+
+def test_seeds_are_clean_and_exit_zero():
+    proc = run_cli(["check", "seeds/", "--no-cache"], REPO)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "All checks passed!" in proc.stdout
+
+
+def test_findings_exit_one_with_ruff_like_text(corpus):
+    root = corpus({"nursing/a.md": seed_text("001").replace("date: 2025-02-06", "date: 2025-02-30")})
+    proc = run_cli(["check", "--no-cache", "--select", "S"], root)
+    assert proc.returncode == 1
+    first = proc.stdout.splitlines()[0]
+    assert first.startswith("nursing/a.md:4:7: S004 ")
+    assert " | date: 2025-02-30" in proc.stdout and "^^^^^^^^^^" in proc.stdout
+    assert "Found 1 finding (1 error)." in proc.stdout
+    assert "\033[" not in proc.stdout  # no colour when not on a terminal
+    quiet = run_cli(["check", "--no-cache", "--select", "S", "--quiet"], root)
+    assert "Found" not in quiet.stdout and "S004" in quiet.stdout
+
+
+def test_json_output_has_the_stable_keys(corpus):
+    root = corpus({"nursing/a.md": seed_text("001").replace("id: 170601", "id: x")})
+    proc = run_cli(["check", "--no-cache", "--output-format", "json", "--select", "S003"], root)
+    items = json.loads(proc.stdout)
+    assert len(items) == 1
+    keys = {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "fix"}
+    assert keys <= set(items[0])
+    assert (items[0]["line"], items[0]["column"], items[0]["end_column"]) == (3, 5, 6)
+
+
+def test_warnings_do_not_fail_unless_configured(corpus):
+    root = corpus({"nursing/a.md": seed_text("001").replace("id: 170601", "id: x")})
+    with open(root / "pyproject.toml", "a") as fh:
+        fh.write('[tool.qtlint.severity]\nS003 = "warning"\n')
+    assert run_cli(["check", "--no-cache", "--select", "S003"], root).returncode == 0
+    assert run_cli(["check", "--no-cache", "--select", "S003", "--fail-on", "warning"], root).returncode == 1
+    assert run_cli(["check", "--no-cache", "--select", "S003", "--exit-zero", "--fail-on", "info"],
+                   root).returncode == 0
+
+
+@pytest.mark.parametrize("config,needle", [
+    ('[tool.qtlint]\nincldue = ["."]\n', "unknown key(s) in [tool.qtlint]: incldue"),
+    ('[tool.qtlint]\nignore = ["X999"]\n', "unknown rule code(s) in `ignore`: X999"),
+    ('[tool.qtlint]\nfail-on = "fatal"\n', "fail-on"),
+    ('[tool.qtlint]\n[tool.qtlint.grammar]\nbackend = "word"\n', "backend"),
+    ('[tool.qtlint\n', "invalid TOML"),
+])
+def test_configuration_errors_exit_two(tmp_path, config, needle):
+    (tmp_path / "pyproject.toml").write_text(config)
+    proc = run_cli(["check", "--no-cache"], tmp_path)
+    assert proc.returncode == 2
+    assert needle in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_usage_errors_exit_two(tmp_path):
+    assert run_cli(["check", "--select", "NOPE"], tmp_path).returncode == 2
+    assert run_cli(["check", "missing-dir"], tmp_path).returncode == 2
+    assert run_cli(["explain", "Z123"], tmp_path).returncode == 2
+    assert run_cli(["frobnicate"], tmp_path).returncode == 2
+
+
+def test_config_is_found_upward(corpus):
+    root = corpus({"nursing/a.md": seed_text("001").replace("id: 170601", "id: x")})
+    with open(root / "pyproject.toml", "a") as fh:
+        fh.write('ignore = ["S003"]\n')
+    proc = run_cli(["check", "--no-cache", "a.md", "--select", "S"], root / "nursing")
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_rules_json_and_explain():
+    proc = run_cli(["rules", "--output-format", "json"], REPO)
+    rules = json.loads(proc.stdout)
+    assert {r["code"] for r in rules} == set(all_rules())
+    assert set(rules[0]) == {"code", "name", "category", "severity", "fixable", "summary"}
+    text = run_cli(["explain", "U001"], REPO).stdout
+    for section in ("What it does", "Why is this bad?", "Example", "Use instead"):
+        assert section in text
+
+
+def test_every_rule_is_documented():
+    for code, info in all_rules().items():
+        for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
+            assert section in info.doc, f"{code} lacks {section}"
+        assert info.category in ("parse", "schema", "slug", "reference", "encoding", "facts",
+                                 "grammar", "qtlint"), code
+
+
+def test_select_and_ignore_by_prefix_and_category(corpus):
+    text = seed_text("001").replace("id: 170601", "id: x").replace("  title: QuickTakes | Nursing",
+                                                                    "  title: QuickTakes | Biology")
+    root = corpus({seed_home(text): text})
+    codes = lambda args: {i["code"] for i in json.loads(run_cli(
+        ["check", "--no-cache", "--output-format", "json", *args], root).stdout)}
+    assert codes(["--select", "slug"]) == {"U005"}
+    assert codes(["--select", "S,U", "--ignore", "U005"]) == {"S003"}
+    assert codes(["--select", "U", "--ignore", "U", "--extend-select", "U005"]) == {"U005"}
+
+
+def test_hostile_files_do_not_stop_the_run(corpus):
+    files = {f"nursing/bad{i}.md": raw for i, raw in enumerate([
+        b"", b"\xff\xfe\x00", b"---\n" + b"[" * 50000 + b"\n---\n", b"---\na: &a [1]\nb: *a\n---\n",
+        b"---\n- x\n---\n", b"no front matter", b"---\nid: 1\n"])}
+    files["nursing/explain-how-the-sodiumpotassium-pump-contributes-to-the-establishment-of-the-"
+          "resting-membrane-potential.md"] = seed_text("001").replace("id: 170601", "id: x")
+    root = corpus(files)
+    proc = run_cli(["check", "--no-cache", "--output-format", "json"], root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    found = {(i["path"].split("/")[-1], i["code"]) for i in json.loads(proc.stdout)}
+    assert {("bad0.md", "P002"), ("bad1.md", "P001"), ("bad2.md", "P009"), ("bad3.md", "P008"),
+            ("bad4.md", "P006"), ("bad5.md", "P003"), ("bad6.md", "P004")} <= found
+    assert any(code == "S003" for _, code in found)
