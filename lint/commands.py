@@ -58,7 +58,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.baseline or args.update_baseline:
         from .baselining import baseline_step
 
-        diagnostics = baseline_step(args, settings, diagnostics, engine)
+        diagnostics = baseline_step(args, diagnostics, engine.cwd, result.checked,
+                                    partial=bool(args.paths or args.changed_since))
     return emit(args, settings, engine, result, diagnostics)
 
 
@@ -76,7 +77,8 @@ def emit(args: argparse.Namespace, settings: Settings, engine: Engine, result: R
     if args.statistics:
         from .formatters import statistics
 
-        out = statistics.render(diagnostics, engine.rules)
+        render = statistics.render_json if args.output_format == "json" else statistics.render
+        out = render(diagnostics, engine.rules)
     if args.output_file is not None:
         args.output_file.parent.mkdir(parents=True, exist_ok=True)
         args.output_file.write_text(out, encoding="utf-8")

@@ -100,6 +100,45 @@ class Engine:
         return RunResult(diagnostics=diagnostics, checked=checked, corpus=corpus,
                          stats={"files": len(all_files), "targets": len(targets)})
 
+    def corpus_results(self) -> dict[str, FileResult]:
+        from .cache import ResultCache
+
+        files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
+                                        self.settings.extensions, self.settings.root))
+        cache = ResultCache.open(self.settings) if self.settings.use_cache else None
+        try:
+            return self._results(_unique(files), cache)
+        finally:
+            if cache is not None:
+                cache.close()
+
+    def referrers_of(self, changed: list[Path], extra_ids: set) -> list[Path]:
+        """Corpus articles whose related links point at the changed articles (or at `extra_ids`)."""
+        results = self.corpus_results()
+        names = {display_path(p, self.cwd) for p in changed}
+        ids = set(extra_ids)
+        for res in results.values():
+            if res.path in names and res.entry is not None and isinstance(res.entry.id, (int, str)):
+                ids.add(res.entry.id)
+        # a changed article may be outside the content roots: read its id directly
+        for path in changed:
+            if display_path(path, self.cwd) not in results:
+                from .article import parse_article
+
+                try:
+                    article = parse_article(str(path), path.read_bytes()).article
+                except OSError:
+                    continue
+                if article is not None and article.data is not None:
+                    if isinstance(article.get("id"), (int, str)):
+                        ids.add(article.get("id"))
+        out = []
+        for res in results.values():
+            if res.entry is not None and any(isinstance(link.id, (int, str)) and link.id in ids
+                                             for link in res.entry.links):
+                out.append(self.cwd / res.path)
+        return out
+
     def _results(self, files: list[Path], cache) -> dict[str, FileResult]:
         results: dict[str, FileResult] = {}
         todo: list[tuple[Path, str]] = []
