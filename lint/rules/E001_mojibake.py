@@ -1,0 +1,53 @@
+"""Mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 somewhere on its way.
+
+## What it does
+Runs ftfy (its badness heuristic, then `fix_encoding`: an encoding repair only, never quote or
+HTML changes) over every line of the file, front matter and body, and reports each damaged
+sequence at its exact line and column with ftfy's repair in the message: "Hereâ€™s" → "Here’s".
+Real non-ASCII text ("Na⁺/K⁺-ATPase", "37 °C", "café", Greek letters, em dashes, curly quotes)
+is left alone.
+
+## Why is this bad?
+Readers see garbage in the middle of a sentence and search engines index it.
+
+## Example
+```yaml
+answer: >-
+    Hereâ€™s a detailed explanation of its function in this context:
+```
+
+## Use instead
+```yaml
+answer: >-
+    Here’s a detailed explanation of its function in this context:
+```
+
+## Fix safety
+Safe: ftfy's re-decoding is exact and only the damaged span is replaced. A repair that only
+reinterprets lone C1 control characters, or that still contains U+FFFD, is a weaker guess and
+is offered as an unsafe fix.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..diagnostic import Applicability, Diagnostic, Fix, Severity
+from ..encoding import find_mojibake
+from .base import rule_info
+from .context import RuleContext
+
+INFO = rule_info("E001", "mojibake", "encoding", Severity.ERROR, fixable=True, doc=__doc__)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    text = article.text
+    for m in find_mojibake(text):
+        bad_word, fixed_word = m.in_context(text)
+        weak = m.lossy or m.c1_only
+        applicability = Applicability.UNSAFE if weak else Applicability.SAFE
+        fix = Fix((m.edit(),), applicability, f"replace {m.bad!r} with {m.fixed!r}")
+        yield article.diagnostic(
+            INFO.code, m.start, m.end,
+            f"mojibake {bad_word!r} should read {fixed_word!r} (UTF-8 decoded as a single-byte "
+            "code page)", fix=fix, text=m.bad)

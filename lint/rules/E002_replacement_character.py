@@ -1,0 +1,44 @@
+"""A U+FFFD replacement character (�): text that a decoder could not read and threw away.
+
+## What it does
+Reports every run of U+FFFD in the file that is not part of a repairable mojibake sequence.
+
+## Why is this bad?
+The reader sees "�" where a letter or symbol was; the original character is lost, so a person
+has to put it back.
+
+## Example
+```yaml
+answer: >-
+    The pump keeps the cell at 37 �C.
+```
+
+## Use instead
+```yaml
+answer: >-
+    The pump keeps the cell at 37 °C.
+```
+
+## Fix safety
+No automatic fix: the original text cannot be recovered.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..diagnostic import Diagnostic, Severity
+from ..encoding import REPLACEMENT_CHARACTER, find_lost_characters
+from .base import rule_info
+from .context import RuleContext
+
+INFO = rule_info("E002", "replacement-character", "encoding", Severity.ERROR, doc=__doc__)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    for lost in find_lost_characters(article.text):
+        if lost.kind == REPLACEMENT_CHARACTER:
+            yield article.diagnostic(
+                INFO.code, lost.start, lost.end,
+                f"replacement character{'s' if len(lost.text) > 1 else ''} ({lost.codepoints}): "
+                "the original text was lost; retype it from the source", text=lost.text)

@@ -1,0 +1,47 @@
+"""A C1 control character (U+0080–U+009F), invisible, usually Windows-1252 punctuation read as
+Latin-1.
+
+## What it does
+Reports every run of C1 control characters that is not part of a repairable mojibake sequence
+(those are E001 with ftfy's repair).
+
+## Why is this bad?
+C1 controls have no use in an article: they render as boxes or nothing, and break search
+snippets and feeds.
+
+## Example
+```yaml
+answer: >-
+    The pump\u0085 moves ions.
+```
+
+## Use instead
+```yaml
+answer: >-
+    The pump… moves ions.
+```
+
+## Fix safety
+No automatic fix: which character was meant cannot be known for sure.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..diagnostic import Diagnostic, Severity
+from ..encoding import C1_CONTROL, find_lost_characters
+from .base import rule_info
+from .context import RuleContext
+
+INFO = rule_info("E003", "control-character", "encoding", Severity.ERROR, doc=__doc__)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    for lost in find_lost_characters(article.text):
+        if lost.kind == C1_CONTROL:
+            yield article.diagnostic(
+                INFO.code, lost.start, lost.end,
+                f"C1 control character{'s' if len(lost.text) > 1 else ''} ({lost.codepoints}): "
+                "invisible and meaningless in an article; replace it with the intended character",
+                text=lost.codepoints)
