@@ -27,9 +27,10 @@ Public API:
         Refuses with FileChangedError if the file no longer holds expected_old_bytes, and with
         FixWriteError (path + what to do) if the file or its directory is read-only. Otherwise
         writes a temporary file in the same directory, fsyncs it, gives it the file's permission
-        bits, and renames it over the file (os.replace, atomic). A symlink is followed, so the
-        link stays a link. On any failure the original file is untouched and no temporary file
-        is left behind.
+        bits (and owner, where allowed), and renames it over the file (os.replace, atomic). A
+        symlink is followed, so the link stays a link; a hard link is broken (the path gets the
+        new file), as with most editors' saves. On any failure the original file is untouched and
+        no temporary file is left behind.
 
 Wiring (--fix): for each file, text = article.text; run rules -> fixes (filtered with
 is_applicable) -> apply_fixes -> lint again (fix_until_stable) -> if text changed:
@@ -175,8 +176,8 @@ def write_atomic(path: str | os.PathLike[str], new_bytes: bytes, expected_old_by
     shown = os.fspath(path)
     target = os.path.realpath(shown)  # write through a symlink, keep the link
     directory = os.path.dirname(target) or "."
-    _require_unchanged(shown, target, expected_old_bytes)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    status = _require_unchanged(shown, target, expected_old_bytes)
+    mode = stat.S_IMODE(status.st_mode)
     if not _writable(target, mode):
         raise FixWriteError(
             shown,
@@ -204,6 +205,7 @@ def write_atomic(path: str | os.PathLike[str], new_bytes: bytes, expected_old_by
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
+        _keep_owner(temporary, status)
         _require_unchanged(shown, target, expected_old_bytes)  # last look before the swap
         os.replace(temporary, target)
     except BaseException as error:
@@ -214,10 +216,11 @@ def write_atomic(path: str | os.PathLike[str], new_bytes: bytes, expected_old_by
     _sync_directory(directory)
 
 
-def _require_unchanged(shown: str, target: str, expected: bytes) -> None:
+def _require_unchanged(shown: str, target: str, expected: bytes) -> os.stat_result:
     try:
         with open(target, "rb") as handle:
             current = handle.read()
+            status = os.fstat(handle.fileno())
     except FileNotFoundError:
         raise FileChangedError(shown, "was deleted or moved since it was linted; nothing written.") from None
     except OSError as error:
@@ -228,6 +231,18 @@ def _require_unchanged(shown: str, target: str, expected: bytes) -> None:
         raise FileChangedError(
             shown, "changed on disk since it was linted; not overwritten. Run qtlint again."
         )
+    return status
+
+
+def _keep_owner(temporary: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group where allowed (root, or a group the
+    user belongs to); otherwise it keeps the writer's, as any editor's save would."""
+    if not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except OSError:
+        pass
 
 
 def _writable(path: str, mode: int) -> bool:

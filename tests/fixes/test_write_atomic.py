@@ -224,3 +224,33 @@ def test_encode_like_round_trips_the_parser_decoding() -> None:
         assert encode_like(raw, decode_raw(raw)) == raw
     with pytest.raises(UnicodeDecodeError):
         decode_raw(b"caf\xe9")
+
+
+def test_edit_during_our_write_is_caught_by_the_last_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor saves while the temporary file is being written: still not overwritten."""
+    path = tmp_path / "race.md"
+    raw = ARTICLE.encode()
+    path.write_bytes(raw)
+    real_fsync = os.fsync
+
+    def fsync_while_editor_saves(descriptor: int) -> None:
+        path.write_bytes(b"saved by the editor\n")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync_while_editor_saves)
+    with pytest.raises(FileChangedError):
+        write_atomic(path, b"our fix\n", raw)
+    assert path.read_bytes() == b"saved by the editor\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race.md"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing owners needs root")
+def test_owner_and_group_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "owned.md"
+    path.write_bytes(ARTICLE.encode())
+    os.chown(path, 1234, 2345)
+    fix_file(path)
+    assert (path.stat().st_uid, path.stat().st_gid) == (1234, 2345)
+    assert "Café" in path.read_text(encoding="utf-8")
