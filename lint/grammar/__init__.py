@@ -15,7 +15,8 @@ How a rule uses it
    backends is cheap after the first.
 
 2. Per article, pass the prose strings exactly as YAML gives them (title, answer,
-   seo.page_description), all at once, because one call per article is much cheaper than three:
+   seo.page_description) in one call; cached fields are skipped, identical ones checked once,
+   and Harper's lock is taken once:
 
        per_field = check_cached_many([title, answer, description], backend, cache)
 
@@ -33,6 +34,7 @@ How a rule uses it
 Disabled rules: one list may hold names of both checkers (Harper "SpellCheck", LanguageTool
 "EN_A_VS_AN"); each backend keeps its own (`harper_backend.known_rules()` lists Harper's).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

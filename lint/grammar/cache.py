@@ -9,6 +9,7 @@ of one, and concurrent writers of the same entry just replace each other's ident
 An entry that cannot be read, is not valid JSON, or holds another key is a miss and is
 overwritten. Failing to write (read-only or full disk) costs only the caching, never the check.
 """
+
 from __future__ import annotations
 
 import hashlib

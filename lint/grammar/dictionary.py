@@ -1,4 +1,5 @@
 """Accepted words: domain terms the checkers do not know (schemas/dictionary.txt)."""
+
 from __future__ import annotations
 
 import hashlib

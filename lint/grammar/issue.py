@@ -1,8 +1,9 @@
 """What every grammar backend returns, and the interface it implements."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 Kind = Literal["spelling", "grammar"]

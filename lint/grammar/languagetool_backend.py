@@ -12,6 +12,7 @@ EN_A_VS_AN is also typed "misspelling" but sits in MISC and is grammar, as Harpe
 Accepted words cannot be sent to a server for one request, so a finding whose flagged text is
 an accepted term is dropped after the check.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from lint.grammar.dictionary import AcceptedWords
 from lint.grammar.issue import MAX_SUGGESTIONS, GrammarBackendUnavailable, GrammarIssue
-from lint.grammar.prose import join_prose
+from lint.grammar.prose import to_prose
 
 URL_ENV_VAR = "QTLINT_LANGUAGETOOL_URL"
 # Sent once when the backend is built, to learn the server's version (part of the cache key).
@@ -32,9 +33,7 @@ _PROBE_TIMEOUT_SECONDS = 10
 _FAILURES: tuple[type[BaseException], ...] = (OSError, ValueError, RuntimeError)
 
 
-def resolve_languagetool_url(
-    configured: str | None, environ: Mapping[str, str] = os.environ
-) -> str | None:
+def resolve_languagetool_url(configured: str | None, environ: Mapping[str, str] = os.environ) -> str | None:
     """The server URL to use: QTLINT_LANGUAGETOOL_URL if set, else the configured one, else None
     (None means a local LanguageTool)."""
     return environ.get(URL_ENV_VAR, "").strip() or (configured or "").strip() or None
@@ -76,7 +75,7 @@ class LanguageToolBackend:
         )
 
     def _probe_version(self, where: str) -> str:
-        """"LanguageTool <version> (<build date>)" from the server's own answer, plus the client's."""
+        """The version: LanguageTool's own (from its answer to a probe check) and the client's."""
         import requests  # a dependency of language-tool-python
 
         check_url = urllib.parse.urljoin(self._tool.url, "check")
@@ -106,24 +105,29 @@ class LanguageToolBackend:
         return self.check_many([text])[0]
 
     def check_many(self, texts: Sequence[str]) -> list[list[GrammarIssue]]:
-        """Check several prose fields in one request; one issue list per field."""
-        batch = join_prose(texts)
-        results: list[list[GrammarIssue]] = [[] for _ in texts]
-        if not batch.plain.strip():
-            return results
+        """Check several prose fields, one request each (as Harper, each field is its own
+        document, so its findings never depend on its neighbours); one issue list per field."""
+        return [self._check_one(text) for text in texts]
+
+    def _check_one(self, text: str) -> list[GrammarIssue]:
+        prose = to_prose(text)
+        if not prose.plain.strip():
+            return []
         try:
-            matches = self._tool.check(batch.plain)
+            matches = self._tool.check(prose.plain)
         except self._failures as error:
             raise GrammarBackendUnavailable(
                 f"LanguageTool at {self.url or 'a local LanguageTool'} failed: {error}"
             ) from error
+        issues = []
         for match in matches:
-            flagged = batch.plain[match.offset : match.offset + match.error_length]
+            offset = min(max(match.offset, 0), len(prose.plain))  # never trust a server blindly
+            flagged = prose.plain[offset : offset + max(match.error_length, 0)]
             if self.accepted.accepts(flagged):
                 continue
-            index, start, end = batch.locate(match.offset, match.offset + match.error_length)
+            start, end = prose.to_source(offset, offset + len(flagged))
             spelling = match.rule_issue_type == "misspelling" and match.category == "TYPOS"
-            results[index].append(
+            issues.append(
                 GrammarIssue(
                     start=start,
                     end=end,
@@ -134,7 +138,7 @@ class LanguageToolBackend:
                     kind="spelling" if spelling else "grammar",
                 )
             )
-        return [sorted(issues, key=GrammarIssue.sort_key) for issues in results]
+        return sorted(issues, key=GrammarIssue.sort_key)
 
 
 def _package_version(distribution: str) -> str:

@@ -12,12 +12,11 @@ stop is never glued to the sentence after it (a single newline is not enough for
 Mojibake such as "Hereâ€™s" is repaired word by word with ftfy before checking: the encoding rule
 owns that finding, and the grammar checker should see the words the author meant.
 """
+
 from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 # A line break inside a prose field: the two characters backslash + n, or a real newline
@@ -31,13 +30,15 @@ _THEMATIC_BREAK = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _INDENT = re.compile(r"[ \t]*")
 
 # Inline markup. Groups decide what each match becomes:
+#   br       - an html line break, replaced by a space
 #   drop     - markup removed from the plain text (emphasis, link brackets, html tags, code ticks)
 #   entity   - an html entity, replaced by the character it stands for
 #   escaped  - a Markdown backslash escape, replaced by the escaped character
 _INLINE = re.compile(
     r"""
     (?=[*_`!\[\]<&\\])  # every alternative starts with one of these: fail fast elsewhere
-    (?:(?P<drop>
+    (?:(?P<br><[bB][rR]\s*/?>)                   # a line break inside a block: a space
+  | (?P<drop>
         \*\*|__                                   # strong emphasis
       | (?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])   # *emphasis* (not 3 * 4)
       | (?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])     # _emphasis_ (not snake_case)
@@ -133,7 +134,9 @@ def _inline(out: _Builder, source: str, start: int, end: int) -> None:
     pos = start
     for match in _INLINE.finditer(source, start, end):
         out.copy(source, pos, match.start())
-        if match.group("entity"):
+        if match.group("br"):
+            out.write(" ", match.start(), match.end())
+        elif match.group("entity"):
             out.write(html.unescape(match.group("entity")), match.start(), match.end())
         elif match.group("escaped"):
             out.write(match.group("escaped"), match.start(), match.end())
@@ -188,41 +191,3 @@ def to_prose(source: str) -> Prose:
         previous = kind
         gap_start = content_end
     return Prose(source, "".join(out.chars), tuple(out.starts), tuple(out.ends))
-
-
-# Between the fields of a batch: a paragraph break, so no finding spans two fields.
-_FIELD_SEPARATOR = "\n\n"
-
-
-@dataclass(frozen=True)
-class ProseBatch:
-    """Several prose fields joined into one plain text, checked in one call.
-
-    Harper spends about a millisecond per call before it reads the first character, so the
-    fields of an article (or of many articles) are checked together and the findings are
-    handed back to the field they fall in.
-    """
-
-    proses: tuple[Prose, ...]
-    plain: str
-    starts: tuple[int, ...]  # where each field's plain text starts in `plain`
-
-    def locate(self, start: int, end: int) -> tuple[int, int, int]:
-        """(field index, source start, source end) of the span [start, end) of `plain`."""
-        index = max(bisect_right(self.starts, start) - 1, 0)
-        prose = self.proses[index]
-        local_end = min(max(end - self.starts[index], 0), len(prose.plain))
-        local_start = min(max(start - self.starts[index], 0), local_end)
-        source_start, source_end = prose.to_source(local_start, local_end)
-        return index, source_start, source_end
-
-
-def join_prose(texts: Sequence[str]) -> ProseBatch:
-    proses = tuple(to_prose(text) for text in texts)
-    starts = []
-    pos = 0
-    for prose in proses:
-        starts.append(pos)
-        pos += len(prose.plain) + len(_FIELD_SEPARATOR)
-    plain = _FIELD_SEPARATOR.join(prose.plain for prose in proses)
-    return ProseBatch(proses, plain, tuple(starts))
