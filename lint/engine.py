@@ -244,6 +244,10 @@ def lint_source(name: str, raw: bytes) -> FileResult:
                     f"internal error in rule {module.INFO.code} ({type(err).__name__}: {err}); "
                     "please report it with this file"))
         entry = index_entry(article)
+    elif article is not None:  # text but no usable front matter: text-only rules still run
+        for module in _WORKER["modules"]:
+            if getattr(module, "TEXT_ONLY", False):
+                diags.extend(module.check(article, ctx))
     return FileResult(name, diags, entry, suppressions)
 
 

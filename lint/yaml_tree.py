@@ -179,6 +179,11 @@ def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
             where = offset(mark) if mark is not None else start
             problem = err.problem or err.context or "invalid YAML"
             raise FrontMatterError("P005", f"invalid YAML: {problem}", where) from None
+        except yaml.reader.ReaderError as err:
+            char = err.character if isinstance(err.character, str) else chr(err.character)
+            raise FrontMatterError(
+                "P005", f"invalid YAML: the character U+{ord(char):04X} is not allowed in YAML; "
+                "remove or replace it", start + err.position) from None
         except yaml.YAMLError as err:
             raise FrontMatterError("P005", f"invalid YAML: {err}", start) from None
         tree = Tree(data=None)

@@ -23,9 +23,8 @@ answer: >-
 ```
 
 ## Fix safety
-Safe: ftfy's re-decoding is exact and only the damaged span is replaced. A repair that only
-reinterprets lone C1 control characters, or that still contains U+FFFD, is a weaker guess and
-is offered as an unsafe fix.
+Safe: ftfy's re-decoding is exact and only the damaged span is replaced. A repair that still
+contains U+FFFD (part of the text was already lost) is offered as an unsafe fix only.
 """
 from __future__ import annotations
 
@@ -38,14 +37,14 @@ from .base import rule_info
 from .context import RuleContext
 
 INFO = rule_info("E001", "mojibake", "encoding", Severity.ERROR, fixable=True, doc=__doc__)
+TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
     text = article.text
     for m in find_mojibake(text):
         bad_word, fixed_word = m.in_context(text)
-        weak = m.lossy or m.c1_only
-        applicability = Applicability.UNSAFE if weak else Applicability.SAFE
+        applicability = Applicability.UNSAFE if m.lossy else Applicability.SAFE
         fix = Fix((m.edit(),), applicability, f"replace {m.bad!r} with {m.fixed!r}")
         yield article.diagnostic(
             INFO.code, m.start, m.end,

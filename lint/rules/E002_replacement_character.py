@@ -33,6 +33,7 @@ from .base import rule_info
 from .context import RuleContext
 
 INFO = rule_info("E002", "replacement-character", "encoding", Severity.ERROR, doc=__doc__)
+TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
