@@ -23,13 +23,15 @@ How a rule uses it
    `per_field[i]` is a list of GrammarIssue for texts[i]. `issue.start`/`issue.end` are 0-based
    offsets into that string (the `\\n` escapes, `**`, `###`, list markers are removed before
    checking, and offsets are mapped back through them). Map them to the file with the article's
-   source map for that scalar. `issue.rule` is the checker's rule name, `issue.flagged` the
+   source map for that scalar, e.g. `article.value_offset(("answer",), issue.start)` (and
+   `value_offset(path, issue.end - 1) + 1` for the end; tests/grammar/test_harper.py does this). `issue.rule` is the checker's rule name, `issue.flagged` the
    flagged text, `issue.suggestions` the replacements for the flagged span, `issue.kind`
    "spelling" or "grammar". `unambiguous_fix(issue, text)` gives the single safe replacement
    (None when there are several suggestions or the span holds markup): offer it as an unsafe fix.
 
-3. `backend.name` / `backend.version` say which checker produced the findings (for --version or
-   SARIF tool info).
+3. `backend.name` / `backend.version` (the backend_version: harper-py's version, or the
+   LanguageTool server's version and build date plus language-tool-python's) say which checker
+   produced the findings (for --version or SARIF tool info); both are in the cache key.
 
 Disabled rules: one list may hold names of both checkers (Harper "SpellCheck", LanguageTool
 "EN_A_VS_AN"); each backend keeps its own (`harper_backend.known_rules()` lists Harper's).

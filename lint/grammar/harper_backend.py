@@ -14,6 +14,7 @@ Harper's tokenizer splits differently from the dictionary line.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable, Sequence
@@ -46,6 +47,7 @@ def _linter(dialect: harper.Dialect) -> harper.Linter:
     return linter
 
 
+@functools.cache
 def known_rules() -> frozenset[str]:
     """Every Harper rule name (what `disabled_rules` may name)."""
     return frozenset(harper.get_default_lint_config())

@@ -21,6 +21,7 @@ import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 
 from lint.grammar.dictionary import AcceptedWords
+from lint.grammar.harper_backend import known_rules as harper_rules
 from lint.grammar.issue import MAX_SUGGESTIONS, GrammarBackendUnavailable, GrammarIssue
 from lint.grammar.prose import to_prose
 
@@ -57,8 +58,10 @@ class LanguageToolBackend:
         self.url = url
         self.language = language
         self.accepted = accepted or AcceptedWords(())
-        self.disabled_rules = tuple(sorted(set(disabled_rules)))
-        where = url or "a local LanguageTool"
+        # One setting may list both checkers' rules; Harper's names mean nothing to LanguageTool.
+        self.disabled_rules = tuple(sorted(set(disabled_rules) - harper_rules()))
+        where = f"the LanguageTool server at {url}" if url else "a local LanguageTool"
+        self._where = where
         import language_tool_python
         from language_tool_python.exceptions import LanguageToolError
 
@@ -66,7 +69,8 @@ class LanguageToolBackend:
         try:
             self._tool = language_tool_python.LanguageTool(language, remote_server=url)
         except self._failures as error:
-            raise GrammarBackendUnavailable(f"LanguageTool at {where} is not reachable: {error}") from error
+            hint = "" if url else f" (to use a server instead, set {URL_ENV_VAR})"
+            raise GrammarBackendUnavailable(f"{where} is not reachable{hint}: {error}") from error
         self._tool.disabled_rules = set(self.disabled_rules)
         self.version = self._probe_version(where)
         self.dictionary_digest = self.accepted.digest
@@ -88,9 +92,7 @@ class LanguageToolBackend:
             response.raise_for_status()
             software = response.json()["software"]
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise GrammarBackendUnavailable(
-                f"LanguageTool at {where} did not answer a check: {error}"
-            ) from error
+            raise GrammarBackendUnavailable(f"{where} did not answer a check: {error}") from error
         client = _package_version("language-tool-python")
         return (
             f"{software.get('name', 'LanguageTool')} {software.get('version', '?')}"
@@ -116,9 +118,7 @@ class LanguageToolBackend:
         try:
             matches = self._tool.check(prose.plain)
         except self._failures as error:
-            raise GrammarBackendUnavailable(
-                f"LanguageTool at {self.url or 'a local LanguageTool'} failed: {error}"
-            ) from error
+            raise GrammarBackendUnavailable(f"{self._where} failed: {error}") from error
         issues = []
         for match in matches:
             offset = min(max(match.offset, 0), len(prose.plain))  # never trust a server blindly

@@ -76,7 +76,10 @@ class Prose:
         if not 0 <= start <= end <= len(self.plain):
             raise ValueError(f"span {start}:{end} outside plain text of length {len(self.plain)}")
         if start == end:  # an insertion point
-            at = self.source_index[start] if start < len(self.plain) else len(self.source)
+            if start < len(self.plain):
+                at = self.source_index[start]
+            else:  # just after the last character, before any closing markup
+                at = self.source_end[-1] if self.plain else len(self.source)
             return at, at
         return self.source_index[start], self.source_end[end - 1]
 
@@ -144,14 +147,14 @@ def _inline(out: _Builder, source: str, start: int, end: int) -> None:
     out.copy(source, pos, end)
 
 
-def _lines(source: str) -> list[tuple[int, int, int]]:
-    """(start, end, break_end) of each line; break_end is where the line break after it ends."""
+def _lines(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of the field, line breaks excluded."""
     lines = []
     pos = 0
     for brk in _LINE_BREAK.finditer(source):
-        lines.append((pos, brk.start(), brk.end()))
+        lines.append((pos, brk.start()))
         pos = brk.end()
-    lines.append((pos, len(source), len(source)))
+    lines.append((pos, len(source)))
     return lines
 
 
@@ -161,7 +164,7 @@ def to_prose(source: str) -> Prose:
     out = _Builder(repair_mojibake=not source.isascii() and _has_mojibake(source))
     previous = "blank"  # kind of the previous line: blank, heading, item, text
     gap_start = 0  # where the source between the previous block's text and this line starts
-    for start, end, break_end in _lines(source):
+    for start, end in _lines(source):
         content_end = end
         if _INDENT.fullmatch(source, start, end) or _THEMATIC_BREAK.fullmatch(source, start, end):
             kind = "blank"
@@ -178,9 +181,8 @@ def to_prose(source: str) -> Prose:
                 if _INDENT.fullmatch(source, start, end):
                     break
             start = _INDENT.match(source, start, end).end()
-        if kind == "blank":
-            if previous != "blank":
-                previous = "blank"
+        if kind == "blank" or _INDENT.fullmatch(source, start, content_end):  # nothing to check
+            previous = "blank"
             continue
         if out.chars:
             # A line that continues a paragraph or list item (no blank line, no marker) is

@@ -59,6 +59,8 @@ def test_insertion_point_and_bounds():
     prose = to_prose("Abc")
     assert prose.to_source(3, 3) == (3, 3)
     assert prose.to_source(1, 1) == (1, 1)
+    assert to_prose("An **end**").to_source(6, 6) == (8, 8)  # before the closing markers
+    assert to_prose("").to_source(0, 0) == (0, 0)
     with pytest.raises(ValueError):
         prose.to_source(2, 9)
 
@@ -91,6 +93,7 @@ def test_seed_fields_keep_no_markup_and_map_back(seed):
         (r"## Summary ##\n\nText.", "Summary\n\nText."),
         (r"> Quoted text.\n---\nAfter.", "Quoted text.\n\nAfter."),
         ("First line\ncontinues here.", "First line continues here."),
+        (r"Before.\n###\n- \nAfter.", "Before.\n\nAfter."),
         (r"- item one\n  still item one\n- item two", "item one still item one\n\nitem two"),
     ],
 )
