@@ -8,10 +8,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from .diagnostic import Diagnostic, Fix, Severity
-from .yaml_tree import FrontMatterError, Located, build_tree
+from .yaml_tree import FrontMatterError, Located, NeedsFullParse, build_tree, fast_data
 
 BOM = "\ufeff"
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -168,6 +168,15 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     close = _find_closing(text, fm_start)
     if close is None:
         return fail("P004", "front matter is not closed: add a line `---` after the last field")
+    try:  # the common case: data only; positions are built if a finding needs them
+        data = fast_data(text[fm_start:close], max_depth)
+        if isinstance(data, dict):
+            return ParseResult(Article(
+                path=path, raw=raw, text=text, line_starts=starts, data=MappingProxyType(data),
+                positions=LazyPositions(text, fm_start, close, max_depth),
+                front_matter_start=fm_start, front_matter_end=close, has_bom=has_bom), ())
+    except NeedsFullParse:
+        pass
     try:
         tree = build_tree(text, fm_start, close, max_depth=max_depth)
     except FrontMatterError as err:
@@ -184,6 +193,34 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         front_matter_start=fm_start, front_matter_end=close, has_bom=has_bom,
     )
     return ParseResult(article, diags)
+
+
+class LazyPositions(Mapping):
+    """The source map, built by the full walk on first use (most articles never need it)."""
+
+    __slots__ = ("_args", "_map")
+
+    def __init__(self, text: str, start: int, end: int, max_depth: int) -> None:
+        self._args = (text, start, end, max_depth)
+        self._map: dict | None = None
+
+    def _positions(self) -> dict:
+        if self._map is None:
+            text, start, end, max_depth = self._args
+            try:
+                self._map = build_tree(text, start, end, max_depth=max_depth).positions
+            except FrontMatterError:  # cannot happen after a successful fast parse; be safe
+                self._map = {}
+        return self._map
+
+    def __getitem__(self, key: tuple) -> Located:
+        return self._positions()[key]
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
 
 
 def _find_closing(text: str, start: int) -> int | None:

@@ -1,13 +1,16 @@
 """`--changed-since REF`: the articles changed since a git ref, plus the articles linking to them.
 
 Changed means: differs between the merge base of REF and HEAD and the working tree (so a pull
-request is compared with where it branched off), or is new and untracked. An article deleted
-since REF is read from git to learn its id, so the articles that still link to it are checked
-too (their links now dangle).
+request is compared with where it branched off), or is new and untracked. Only files that a plain
+`qtlint check` of the same paths would lint count (inside those paths, an article extension, not
+excluded), so a changed README.md is not read as an article. An article deleted since REF is read
+from git to learn its id, so the articles that still link to it are checked too (their links now
+dangle). Renames count as a deletion plus an addition, for the same reason.
 """
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 from .article import parse_article
@@ -26,35 +29,51 @@ def _git(args: list[str], cwd: Path) -> str:
 
 
 def changed_files(ref: str, cwd: Path) -> tuple[list[Path], list[tuple[str, bytes]]]:
+    """(changed or new files, absolute; deleted files as (path from the top, content at the base))."""
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    # every command runs at the top: `git diff` and `git ls-files` print paths relative to it there
     try:
-        base = _git(["merge-base", ref, "HEAD"], cwd).strip() or ref
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
     except ConfigError:
+        raise ConfigError(f"--changed-since: {ref!r} is not a commit in this repository (fetch it "
+                          "first, e.g. `git fetch origin main`; CI needs a checkout with history)") from None
+    try:
+        base = _git(["merge-base", ref, "HEAD"], top).strip() or ref
+    except ConfigError:  # unrelated histories, or a shallow clone without the merge base
         base = ref
-    names = _git(["diff", "--name-only", "-z", "--diff-filter=d", base], cwd).split("\0")
-    names += _git(["ls-files", "--others", "--exclude-standard", "-z"], cwd).split("\0")
-    deleted_names = _git(["diff", "--name-only", "-z", "--diff-filter=D", base], cwd).split("\0")
+    diff = ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff"]
+    names = _git([*diff, "--diff-filter=d", base, "--"], top).split("\0")
+    names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
+    deleted_names = _git([*diff, "--diff-filter=D", base, "--"], top).split("\0")
     changed = sorted({top / n for n in names if n})
     deleted = []
     for name in filter(None, deleted_names):
-        try:
-            raw = subprocess.run(["git", "show", f"{base}:{name}"], cwd=top, capture_output=True,
-                                 check=True).stdout
-        except subprocess.CalledProcessError:
-            continue
-        deleted.append((name, raw))
+        proc = subprocess.run(["git", "show", f"{base}:{name}"], cwd=top, capture_output=True, check=False)
+        if proc.returncode == 0:
+            deleted.append((name, proc.stdout))
     return changed, deleted
 
 
-def changed_targets(ref: str, settings: Settings, engine) -> list[Path]:
+def changed_targets(ref: str, settings: Settings, engine, scope: Sequence[Path] | None = None) -> list[Path]:
+    """The files to check: changed articles inside `scope` (default: the configured `include`)
+    and the corpus articles whose related links point at them or at articles deleted since REF."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], engine.cwd).strip()).resolve()
     changed, deleted = changed_files(ref, engine.cwd)
-    changed = [p for p in iter_article_files(changed, settings.exclude, settings.extensions, settings.root)
-               if p.suffix in settings.extensions and p.exists()]
-    changed = [p for p in changed if not any(part in settings.exclude for part in p.parts)]
+    roots = [p.resolve() for p in (scope if scope is not None else
+                                   [settings.resolve(p) for p in settings.include])]
+    lintable = {p.resolve() for p in iter_article_files(roots, settings.exclude, settings.extensions,
+                                                       settings.root)}
+    targets = [p for p in changed if p.resolve() in lintable]
     ids = set()
     for name, raw in deleted:
+        path = top / name
+        if path.suffix not in settings.extensions or not any(_inside(path, r) for r in roots):
+            continue
         article = parse_article(name, raw).article
-        if article is not None and isinstance(article.get("id"), (int, str)):
+        if article is not None and article.data is not None and isinstance(article.get("id"), (int, str)):
             ids.add(article.get("id"))
-    return changed + engine.referrers_of(changed, ids)
+    return targets + engine.referrers_of(targets, ids)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents

@@ -5,13 +5,17 @@ Validation runs once per article (`schema_problems`) and the S-rules each report
 """
 from __future__ import annotations
 
+import copy
+import datetime
 import difflib
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .article import Article
@@ -38,7 +42,7 @@ class SchemaLoadError(Exception):
 
 
 @functools.lru_cache(maxsize=8)
-def load_validator(path: str) -> jsonschema.protocols.Validator:
+def load_validator(path: str) -> "ArticleValidator":
     try:
         schema = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -48,7 +52,80 @@ def load_validator(path: str) -> jsonschema.protocols.Validator:
         cls.check_schema(schema)
     except jsonschema.SchemaError as err:
         raise SchemaLoadError(f"{path}: not a valid JSON Schema: {err.message}") from None
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return ArticleValidator(cls(schema, format_checker=cls.FORMAT_CHECKER), _fast_checker(schema))
+
+
+class ArticleValidator:
+    """jsonschema for the errors; a compiled fastjsonschema check to skip valid articles fast.
+
+    jsonschema is the reference: fastjsonschema is only asked "is this valid?", and only for
+    schemas made of keywords both libraries read the same way (else it is not used). A test
+    checks on random data that whatever the fast check accepts, jsonschema accepts too.
+    """
+
+    def __init__(self, full: Any, fast: Any) -> None:
+        self.full, self.fast, self.schema = full, fast, full.schema
+
+    def is_valid(self, data: Any) -> bool:
+        if self.fast is not None:
+            try:
+                self.fast(data)
+                return True
+            except fastjsonschema.JsonSchemaException:
+                pass
+        return self.full.is_valid(data)
+
+    def iter_errors(self, data: Any):
+        return self.full.iter_errors(data)
+
+
+_SHARED_KEYWORDS = {
+    "$schema", "$id", "$comment", "title", "description", "examples", "default", "type",
+    "properties", "patternProperties", "required", "additionalProperties", "minLength",
+    "maxLength", "minimum", "maximum", "enum", "const", "format", "items", "minItems", "maxItems",
+}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _is_date(value: Any) -> bool:  # jsonschema's own `date` format check, for fastjsonschema
+    if not isinstance(value, str):
+        return True
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _keywords_ok(node: Any) -> bool:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in _SHARED_KEYWORDS:
+                return False
+            if key == "format" and value != "date":
+                return False
+            if key in ("properties", "patternProperties"):
+                if not all(_keywords_ok(v) for v in value.values()):
+                    return False
+            elif key in ("additionalProperties", "items") and isinstance(value, dict):
+                if not _keywords_ok(value):
+                    return False
+        return True
+    return isinstance(node, bool)
+
+
+def _fast_checker(schema: dict) -> Any:
+    if not _keywords_ok(schema):
+        return None
+    draft7 = copy.deepcopy(schema)
+    draft7["$schema"] = "http://json-schema.org/draft-07/schema#"
+    draft7.pop("$id", None)
+    try:
+        return fastjsonschema.compile(draft7, formats={"date": _is_date})
+    except fastjsonschema.JsonSchemaDefinitionException:
+        return None
 
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",

@@ -8,7 +8,6 @@ depth bounded, dates kept as text for the schema's `format: date`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,7 +156,11 @@ def _line_starts(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-_NEST_HINT = re.compile(r"[\[{]|(?:^|\n)[ \t]*(?:[-?][ \t]+){2,}")
+def _depth_bound(source: str) -> int:
+    """An upper bound on the nesting depth, cheaply: every level needs a flow bracket, a block
+    indicator (`-`, `?`) or a new line. Only above a limit do we count exactly (events)."""
+    c = source.count
+    return c("[") + c("{") + c("-") + c("?") + c("\n")
 
 
 def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
@@ -168,7 +171,7 @@ def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
         line = min(mark.line, len(starts) - 1)
         return starts[line] + mark.column
 
-    if len(_NEST_HINT.findall(source)) + source.count("\n") > 500:
+    if _depth_bound(source) > 500:
         _check_depth_by_events(source, max_depth, offset)
     loader = _Loader(source)
     try:
@@ -276,3 +279,61 @@ def _check_depth_by_events(source: str, max_depth: int, offset: Any) -> None:
         mark = err.problem_mark or err.context_mark
         raise FrontMatterError("P005", f"invalid YAML: {err.problem or err.context}",
                                offset(mark) if mark else 0) from None
+
+
+class NeedsFullParse(Exception):
+    """The fast path cannot decide (an error, a duplicate, an alias...): use `build_tree`."""
+
+
+_SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
+
+
+def fast_data(source: str, max_depth: int = 64) -> Any:
+    """Front matter → plain data, without positions: libyaml composes, one lean walk constructs.
+
+    Positions are only needed for the few articles with findings; they are built later by
+    `build_tree` (see Article.positions). Anything unusual raises NeedsFullParse so that the
+    full walk can report it with a position.
+    """
+    if _depth_bound(source) > 500:
+        raise NeedsFullParse
+    loader = _Loader(source)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError:
+            raise NeedsFullParse from None
+        if root is None:
+            return None
+        seen: set[int] = set()
+        construct = loader.construct_object
+
+        def walk(node: Any, depth: int) -> Any:
+            if depth > max_depth or id(node) in seen:
+                raise NeedsFullParse
+            seen.add(id(node))
+            cls = node.__class__
+            if cls is _SCALAR:
+                if node.tag == STR_TAG:
+                    return node.value
+                try:
+                    return construct(node)
+                except (yaml.YAMLError, ValueError, OverflowError):
+                    raise NeedsFullParse from None
+            if cls is _SEQUENCE:
+                return [walk(item, depth + 1) for item in node.value]
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not _SCALAR or key_node.tag != STR_TAG:
+                    raise NeedsFullParse  # merge keys, non-text keys: the full walk decides
+                key = key_node.value
+                if key in out:
+                    raise NeedsFullParse  # duplicate key: reported by the full walk
+                out[key] = walk(value_node, depth + 1)
+            return out
+
+        return walk(root, 0)
+    except RecursionError:
+        raise NeedsFullParse from None
+    finally:
+        loader.dispose()

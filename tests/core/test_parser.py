@@ -106,3 +106,18 @@ def test_arbitrary_front_matter_gives_diagnostics_not_exceptions(data, newline, 
 def test_yaml_syntax_soup_gives_diagnostics_not_exceptions(soup):
     result = _lint(("---\n" + soup + "\n---\n").encode("utf-8"))
     assert all(d.column >= 1 for d in result.diagnostics)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(string.ascii_letters + "_", min_size=1, max_size=10), yaml_like, max_size=8))
+def test_fast_path_and_full_walk_agree(data):
+    import yaml
+
+    from lint.yaml_tree import NeedsFullParse, build_tree, fast_data
+
+    source = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        fast = fast_data(source)
+    except NeedsFullParse:
+        return
+    assert fast == build_tree(source, 0, len(source)).data
