@@ -9,6 +9,7 @@ dangle). Renames count as a deletion plus an addition, for the same reason.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,26 +55,29 @@ def changed_files(ref: str, cwd: Path) -> tuple[list[Path], list[tuple[str, byte
     return changed, deleted
 
 
-def changed_targets(ref: str, settings: Settings, engine, scope: Sequence[Path] | None = None) -> list[Path]:
-    """The files to check: changed articles inside `scope` (default: the configured `include`)
-    and the corpus articles whose related links point at them or at articles deleted since REF."""
-    top = Path(_git(["rev-parse", "--show-toplevel"], engine.cwd).strip()).resolve()
-    changed, deleted = changed_files(ref, engine.cwd)
-    roots = [p.resolve() for p in (scope if scope is not None else
-                                   [settings.resolve(p) for p in settings.include])]
-    lintable = {p.resolve() for p in iter_article_files(roots, settings.exclude, settings.extensions,
-                                                       settings.root)}
-    targets = [p for p in changed if p.resolve() in lintable]
+def changed_targets(ref: str, settings: Settings, engine,
+                    scope: Sequence[str | Path] | None = None) -> list[str]:
+    """The files to check (absolute paths): changed articles inside `scope` (default: the
+    configured `include`) and the corpus articles whose related links point at them or at
+    articles deleted since REF."""
+    top = os.path.abspath(_git(["rev-parse", "--show-toplevel"], Path(engine.cwd)).strip())
+    changed, deleted = changed_files(ref, Path(engine.cwd))
+    roots = [os.path.abspath(p) for p in (scope if scope is not None else
+                                          [settings.resolve(p) for p in settings.include])]
+    # exactly what `qtlint check` of the scope would lint (extensions, `exclude` below the root)
+    lintable = {os.path.abspath(p) for p in iter_article_files(roots, settings.exclude,
+                                                               settings.extensions, settings.root)}
+    targets = [p for p in map(os.path.abspath, changed) if p in lintable]
     ids = set()
     for name, raw in deleted:
-        path = top / name
-        if path.suffix not in settings.extensions or not any(_inside(path, r) for r in roots):
+        path = os.path.join(top, name)
+        if not path.endswith(tuple(settings.extensions)) or not any(_inside(path, r) for r in roots):
             continue
         article = parse_article(name, raw).article
         if article is not None and article.data is not None and isinstance(article.get("id"), (int, str)):
             ids.add(article.get("id"))
-    return targets + engine.referrers_of(targets, ids)
+    return targets + [os.path.abspath(p) for p in engine.referrers_of(targets, ids)]
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
