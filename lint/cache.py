@@ -77,19 +77,20 @@ class ResultCache:
         cache.rows = {r[0]: r[1:] for r in db.execute("SELECT path, size, mtime_ns, digest, result FROM files")}
         return cache
 
-    def get(self, path: Path, name: str):
-        row = self.rows.get(str(path))
+    def get(self, path: str, name: str):
+        row = self.rows.get(path)
         if row is None:
             self.misses += 1
             return None
         size, mtime_ns, digest, result = row
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             return None
         if st.st_size != size or st.st_mtime_ns != mtime_ns:
             try:
-                raw = path.read_bytes()
+                with open(path, "rb") as fh:
+                    raw = fh.read()
             except OSError:
                 return None
             if content_digest(raw) != digest:

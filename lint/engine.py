@@ -70,11 +70,11 @@ class Engine:
                 preflight(self.settings)
         targets = list(iter_article_files(paths, self.settings.exclude, self.settings.extensions,
                                           self.settings.root))
-        corpus_files: list[Path] = []
+        corpus_files: list[str] = []
         if self.needs_corpus():
             corpus_files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
                                                    self.settings.extensions, self.settings.root))
-        all_files = _unique(targets + corpus_files)
+        all_files = list(dict.fromkeys(targets + corpus_files))
         cache = ResultCache.open(self.settings) if self.settings.use_cache else None
         results = self._results(all_files, cache)
         if cache is not None:
@@ -107,7 +107,7 @@ class Engine:
                                         self.settings.extensions, self.settings.root))
         cache = ResultCache.open(self.settings) if self.settings.use_cache else None
         try:
-            return self._results(_unique(files), cache)
+            return self._results(files, cache)
         finally:
             if cache is not None:
                 cache.close()
@@ -126,7 +126,8 @@ class Engine:
                 from .article import parse_article
 
                 try:
-                    article = parse_article(str(path), path.read_bytes()).article
+                    with open(path, "rb") as fh:
+                        article = parse_article(str(path), fh.read()).article
                 except OSError:
                     continue
                 if article is not None and article.data is not None:
@@ -136,12 +137,12 @@ class Engine:
         for res in results.values():
             if res.entry is not None and any(isinstance(link.id, (int, str)) and link.id in ids
                                              for link in res.entry.links):
-                out.append(self.cwd / res.path)
+                out.append(os.path.join(str(self.cwd), res.path))
         return out
 
-    def _results(self, files: list[Path], cache) -> dict[str, FileResult]:
+    def _results(self, files: list[str], cache) -> dict[str, FileResult]:
         results: dict[str, FileResult] = {}
-        todo: list[tuple[Path, str]] = []
+        todo: list[tuple[str, str]] = []
         for path in files:
             name = display_path(path, self.cwd)
             hit = cache.get(path, name) if cache is not None else None
@@ -184,13 +185,6 @@ def _codes(module) -> tuple[str, ...]:
     return getattr(module, "CODES", None) or (module.INFO.code,)
 
 
-def _unique(paths: list[Path]) -> list[Path]:
-    seen: dict[Path, None] = {}
-    for p in paths:
-        seen.setdefault(p.resolve(), None)
-    return list(seen)
-
-
 # ---- worker side -------------------------------------------------------------------------
 _WORKER: dict = {}
 
@@ -203,15 +197,16 @@ def _init_worker(settings: Settings, select: tuple, ignore: tuple) -> None:
                    ctx=RuleContext(settings))
 
 
-def _lint_batch(batch: list[tuple[Path, str]]) -> list[tuple[FileResult, tuple | None]]:
+def _lint_batch(batch: list[tuple[str, str]]) -> list[tuple[FileResult, tuple | None]]:
     return [lint_path(path, name) for path, name in batch]
 
 
-def lint_path(path: Path, name: str) -> tuple[FileResult, tuple | None]:
+def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
     """Read and lint one file; returns the result and the stamp the cache keys it by."""
     try:
-        st = path.stat()
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            raw = fh.read()
     except OSError as err:
         diag = Diagnostic(path=name, line=1, column=1, code="P011",
                           message=f"cannot read the file: {err.strerror or err}; check that it exists "
@@ -251,7 +246,7 @@ def lint_source(name: str, raw: bytes) -> FileResult:
     return FileResult(name, diags, entry, suppressions)
 
 
-def _map(todo: list[tuple[Path, str]], settings: Settings, select: tuple, ignore: tuple,
+def _map(todo: list[tuple[str, str]], settings: Settings, select: tuple, ignore: tuple,
          jobs: int):
     if not todo:
         return

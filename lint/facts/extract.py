@@ -5,8 +5,8 @@ from collections.abc import Iterable
 
 from . import quantity, ratio
 from .model import Claim, Invariant, Invariants
-from .passages import prepare
-from .scan import Carry
+from .passages import Passage, prepare
+from .scan import Carry, carry_of
 
 
 def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list[Claim]:
@@ -21,17 +21,21 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     if not text or not text.strip():
         return []
     prepared = prepare(text)
+    clean = prepared.clean
     claims: list[Claim] = []
     for inv in invariants:
-        checker = ratio.check if inv.kind == "ratio" else quantity.check
-        carry: Carry | None = None
-        previous = None
+        module = ratio if inv.kind == "ratio" else quantity
+        previous: Passage | None = None
+        previous_carry: Carry | None = None  # None: not computed (the passage had no mentions)
         for passage in prepared.passages:
+            found = module.mentions(inv, clean, passage.start, passage.end)
+            carry = None
             # what the sentence before was about carries over within a line, or from a heading
-            allowed = previous is not None and (previous.heading or previous.line == passage.line)
-            claim, next_carry = checker(inv, invariants.vocabulary, prepared, passage,
-                                        carry if allowed else None)
+            if found and previous is not None and (previous.heading or previous.line == passage.line):
+                carry = previous_carry or carry_of(quantity.axis_spans(inv, clean, previous.start, previous.end))
+            claim, previous_carry = (module.check(inv, invariants.vocabulary, prepared, passage, found, carry)
+                                     if found else (None, None))
             if claim is not None:
                 claims.append(claim)
-            carry, previous = next_carry, passage
+            previous = passage
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))

@@ -4,13 +4,14 @@ Invariants hold compiled patterns; they are built by `lint.facts.load`, never by
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.diagnostic import Severity
 
-Pattern = re.Pattern[str]
+from .terms import TermSet
+
+Pattern = TermSet
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def _signed(m: re.Match[str], prefix: str) -> tuple[float, bool] | None:
 def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
     out = []
     assert inv.unit_pattern is not None
-    for m in value_pattern(inv.unit_pattern.pattern).finditer(clean, start, end):
+    for m in value_pattern(inv.unit_pattern.source).finditer(clean, start, end):
         first, second, unit = (("a", "b", m.group("bu")) if m.group("bu")
                                else ("c", "d", m.group("du")) if m.group("du") else ("s", "", m.group("su")))
         a = _signed(m, first)
@@ -75,10 +75,10 @@ def _show(signed: tuple[float, bool]) -> str:
     return f"+{text}" if has_sign and value > 0 else text
 
 
-def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passage,
+def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passage, found: list[Span],
           carry: Carry | None) -> tuple[Claim | None, Carry]:
+    """The claim of one passage whose mentions are `found`, and what it carries to the next."""
     clean, start, end = prepared.clean, passage.start, passage.end
-    found = mentions(inv, clean, start, end)
     spans = found + cue_spans(inv, vocab, clean, start, end)
     resolved, next_carry = resolve(clean, start, end, select(spans), passage.items, carry)
     verdicts = [v for v in (_verdict(inv, r) for r in resolved) if v is not None]
@@ -89,10 +89,15 @@ def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passag
     return claim, next_carry
 
 
-def cue_spans(inv: Invariant, vocab: Vocabulary, clean: str, start: int, end: int) -> list[Span]:
+def axis_spans(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
+    """Cues on the subject and setting axes (all a passage without values can carry)."""
     lf = inv.look_for
     return (find(lf.subject, clean, start, end, "subject") + find(lf.confusers, clean, start, end, "confuser")
-            + find(lf.applies, clean, start, end, "applies") + find(lf.excluded, clean, start, end, "excluded")
+            + find(lf.applies, clean, start, end, "applies") + find(lf.excluded, clean, start, end, "excluded"))
+
+
+def cue_spans(inv: Invariant, vocab: Vocabulary, clean: str, start: int, end: int) -> list[Span]:
+    return (axis_spans(inv, clean, start, end)
             + find(vocab.negations, clean, start, end, "negation")
             + find(vocab.negative, clean, start, end, "sign", "negative")
             + find(vocab.positive, clean, start, end, "sign", "positive"))

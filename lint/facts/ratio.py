@@ -45,10 +45,10 @@ def _part_pattern(part_source: str, all_parts_source: str) -> re.Pattern[str]:
 
 
 def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
-    all_parts = "|".join(p.pattern.pattern for p in inv.parts)
+    all_parts = "|".join(p.pattern.source for p in inv.parts)
     out = []
     for index, part in enumerate(inv.parts):
-        for m in _part_pattern(part.pattern.pattern, all_parts).finditer(clean, start, end):
+        for m in _part_pattern(part.pattern.source, all_parts).finditer(clean, start, end):
             count = number_value(m.group("count")) if m.group("count") else None
             out.append(Span(m.start(), m.end(), "mention", data=Mention(index, count)))
     has_ratio_word = bool(_RATIO_WORD.search(clean, start, end))
@@ -62,10 +62,11 @@ def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
     return out
 
 
-def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passage,
+def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passage, found: list[Span],
           carry: Carry | None) -> tuple[Claim | None, Carry]:
+    """The claim of one passage whose mentions are `found`, and what it carries to the next."""
     clean, start, end = prepared.clean, passage.start, passage.end
-    spans = mentions(inv, clean, start, end) + cue_spans(inv, vocab, clean, start, end)
+    spans = found + cue_spans(inv, vocab, clean, start, end)
     spans += find(vocab.not_directions, clean, start, end, "mask")
     for name, pattern in vocab.directions:
         spans += find(pattern, clean, start, end, "direction", name)

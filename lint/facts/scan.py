@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .terms import TermSet
+
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?|\S")
 _FUNCTION_WORDS = frozenset([
     "a", "an", "the", "of", "is", "are", "was", "be", "been", "being", "it", "its", "their", "they",
@@ -40,7 +42,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?i:which)\b")
 # "more negative than (the resting potential | neurons)": what follows is compared with, not described
 _COMPARAND = re.compile(
-    r"(?i:\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|below|above)"
+    r"(?i:\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|below|above|like)"
     r"(?:\s+(?:that|those)\s+of)?(?:\s+in)?(?:\s+(?:the|a|an|typical|most|many))*\s*)$")
 # ... but a value in parentheses right after the comparand is the comparand's own value
 _COMPARAND_VALUE = re.compile(r"\s*\(\s*(?i:about|approximately|around|roughly|nearly|near|close\s+to|~|≈)?\s*")
@@ -87,7 +89,7 @@ class Carry:
         return dict(self.state).get(axis)
 
 
-def find(pattern: re.Pattern[str] | None, clean: str, start: int, end: int, kind: str,
+def find(pattern: TermSet | None, clean: str, start: int, end: int, kind: str,
          label: str = "") -> list[Span]:
     if pattern is None:
         return []
@@ -213,6 +215,11 @@ def _inherit(out: list[Resolved], carry: Carry | None) -> None:
                 r.state[axis] = ahead.state[axis]
             elif carry is not None and carry.get(axis) is not None:
                 r.state[axis], r.carried[axis] = carry.get(axis), True
+
+
+def carry_of(spans: list[Span]) -> Carry:
+    """What a passage without mentions carries: its last cue on each axis."""
+    return _next_carry([], select(spans))
 
 
 def _next_carry(out: list[Resolved], spans: list[Span]) -> Carry:
