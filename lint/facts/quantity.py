@@ -53,8 +53,10 @@ def _signed(m: re.Match[str], prefix: str) -> tuple[float, bool] | None:
 
 
 def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
-    out = []
+    out: list[Span] = []
     assert inv.unit_pattern is not None
+    if next(inv.unit_pattern.finditer(clean, start, end), None) is None:
+        return out  # no unit, no value: skip the costly pattern
     for m in value_pattern(inv.unit_pattern.source).finditer(clean, start, end):
         first, second, unit = (("a", "b", m.group("bu")) if m.group("bu")
                                else ("c", "d", m.group("du")) if m.group("du") else ("s", "", m.group("su")))

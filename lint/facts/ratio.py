@@ -46,8 +46,10 @@ def _part_pattern(part_source: str, all_parts_source: str) -> re.Pattern[str]:
 
 def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
     all_parts = "|".join(p.pattern.source for p in inv.parts)
-    out = []
+    out: list[Span] = []
     for index, part in enumerate(inv.parts):
+        if next(part.pattern.finditer(clean, start, end), None) is None:
+            continue  # the part is not named here: skip the costly pattern
         for m in _part_pattern(part.pattern.source, all_parts).finditer(clean, start, end):
             count = number_value(m.group("count")) if m.group("count") else None
             out.append(Span(m.start(), m.end(), "mention", data=Mention(index, count)))
