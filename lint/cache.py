@@ -17,11 +17,11 @@ from pathlib import Path
 
 from . import __version__
 from .config import Settings
-from .serialize import result_from_json, result_to_json
+from .serialize import result_from_row, result_to_row
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, " \
-         "digest TEXT, result TEXT)"
-MAGIC = "qtlint-cache-1"
+SCHEMA = ("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+          "digest TEXT, diagnostics TEXT, entry TEXT, suppressions TEXT)")
+MAGIC = "qtlint-cache-2"
 
 
 def content_digest(raw: bytes) -> str:
@@ -74,7 +74,8 @@ class ResultCache:
         elif row[0] != MAGIC:
             raise sqlite3.DatabaseError(f"foreign cache file (magic {row[0]!r})")
         cache = cls(db, path)
-        cache.rows = {r[0]: r[1:] for r in db.execute("SELECT path, size, mtime_ns, digest, result FROM files")}
+        cache.rows = {r[0]: r[1:] for r in db.execute(
+            "SELECT path, size, mtime_ns, digest, diagnostics, entry, suppressions FROM files")}
         return cache
 
     def get(self, path: str, name: str):
@@ -82,7 +83,7 @@ class ResultCache:
         if row is None:
             self.misses += 1
             return None
-        size, mtime_ns, digest, result = row
+        size, mtime_ns, digest, diags, entry, supp = row
         try:
             st = os.stat(path)
         except OSError:
@@ -96,33 +97,27 @@ class ResultCache:
             if content_digest(raw) != digest:
                 self.misses += 1
                 return None
-            self.pending.append((str(path), st.st_size, st.st_mtime_ns, digest, result))
+            self.pending.append((path, st.st_size, st.st_mtime_ns, digest, diags, entry, supp))
         try:
-            res = result_from_json(result)
-        except (ValueError, KeyError, TypeError) as err:
+            res = result_from_row(name, diags, entry, supp)
+        except (ValueError, KeyError, TypeError, IndexError) as err:
             print(f"qtlint: warning: discarding a corrupt cache entry for {name} ({err})", file=sys.stderr)
             self.misses += 1
             return None
-        if res.path != name:
-            res.path = name
-            res.diagnostics = [d.__class__(**{**_fields(d), "path": name}) for d in res.diagnostics]
         self.hits += 1
         return res
 
     def put(self, stamp: tuple, result) -> None:
         path, size, mtime_ns, digest = stamp
-        self.pending.append((str(path), size, mtime_ns, digest, result_to_json(result)))
+        self.pending.append((str(path), size, mtime_ns, digest, *result_to_row(result)))
 
     def close(self) -> None:
         try:
             if self.pending:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.pending)
+                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    self.pending)
                 self.db.execute("COMMIT")
             self.db.close()
         except sqlite3.Error as err:
             print(f"qtlint: warning: could not update the cache {self.path} ({err})", file=sys.stderr)
-
-
-def _fields(d) -> dict:
-    return {f: getattr(d, f) for f in d.__dataclass_fields__}

@@ -44,6 +44,8 @@ class IndexEntry(NamedTuple):
     url: str | None
     links: tuple[Link, ...]
     published: bool = False  # from the published-articles index, not a file here
+    # short_hash of (title, subject, url): a link is stale when its copy's hashes differ
+    hashes: tuple[int, int, int] = (0, 0, 0)
 
 
 def index_entry(article: Article) -> IndexEntry:
@@ -54,8 +56,14 @@ def index_entry(article: Article) -> IndexEntry:
             links.append(Link(int(m.group(1)), value.get("id"), short_hash(value.get("title")),
                               short_hash(value.get("subject")), short_hash(value.get("url"))))
     get = article.get
-    return IndexEntry(article.path, get("id"), _text(get("title")), _text(get("subject")),
+    return make_entry(article.path, get("id"), _text(get("title")), _text(get("subject")),
                       _text(get("url")), tuple(sorted(links)))
+
+
+def make_entry(path: str, article_id: object, title: str | None, subject: str | None,
+               url: str | None, links: tuple[Link, ...], published: bool = False) -> IndexEntry:
+    return IndexEntry(path, article_id, title, subject, url, links, published,
+                      (short_hash(title), short_hash(subject), short_hash(url)))
 
 
 def _text(value: object) -> str | None:
@@ -159,6 +167,6 @@ def load_published(path: Path | None) -> tuple[dict[object, IndexEntry], list[Di
             problems.append(Diagnostic(path=name, line=lineno, column=1, code="R900",
                                        message=f"row without a numeric id: {row!r}"))
             continue
-        out[article_id] = IndexEntry(str(row.get("path") or name), article_id, row.get("title"),
+        out[article_id] = make_entry(str(row.get("path") or name), article_id, row.get("title"),
                                      row.get("subject"), row.get("url"), (), True)
     return out, problems

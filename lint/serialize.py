@@ -35,29 +35,33 @@ def diagnostic_from_dict(data: dict) -> Diagnostic:
                       extra=data.get("extra") or {})
 
 
-def result_to_json(result) -> str:
+def result_to_row(result) -> tuple[str | None, str | None, str | None]:
+    """A per-file result as three JSON columns (diagnostics, index entry, suppressions); the
+    common clean file stores NULL, NULL and only its entry."""
     entry = result.entry
-    return json.dumps({
-        "path": result.path,
-        "diagnostics": [diagnostic_to_dict(d) for d in result.diagnostics],
-        "entry": None if entry is None else [entry.path, entry.id, entry.title, entry.subject,
-                                             entry.url, [list(link) for link in entry.links]],
-        "suppressions": [[a, b, list(c), s, e] for a, b, c, s, e in result.suppressions],
-    }, separators=(",", ":"), default=str)
+    diags = (json.dumps([diagnostic_to_dict(d) for d in result.diagnostics], separators=(",", ":"),
+                        default=str) if result.diagnostics else None)
+    entry_json = None if entry is None else json.dumps(
+        [entry.id, entry.title, entry.subject, entry.url, [list(link) for link in entry.links],
+         list(entry.hashes)], separators=(",", ":"), default=str)
+    supp = (json.dumps([[a, b, list(c), s, e] for a, b, c, s, e in result.suppressions])
+            if result.suppressions else None)
+    return diags, entry_json, supp
 
 
-def result_from_json(text: str):
+def result_from_row(name: str, diags: str | None, entry: str | None, supp: str | None):
     from .corpus import IndexEntry, Link
     from .engine import FileResult
 
-    data = json.loads(text)
-    entry = data["entry"]
+    index_entry = None
     if entry is not None:
-        entry = IndexEntry(entry[0], entry[1], entry[2], entry[3], entry[4],
-                           tuple(Link(*link) for link in entry[5]))
-    return FileResult(
-        path=data["path"],
-        diagnostics=[diagnostic_from_dict(d) for d in data["diagnostics"]],
-        entry=entry,
-        suppressions=[(a, b, tuple(c), s, e) for a, b, c, s, e in data["suppressions"]],
-    )
+        e = json.loads(entry)
+        index_entry = IndexEntry(name, e[0], e[1], e[2], e[3], tuple(Link(*link) for link in e[4]),
+                                 False, tuple(e[5]))
+    diagnostics = []
+    if diags is not None:
+        diagnostics = [diagnostic_from_dict({**d, "path": name}) for d in json.loads(diags)]
+    suppressions = []
+    if supp is not None:
+        suppressions = [(a, b, tuple(c), s, e) for a, b, c, s, e in json.loads(supp)]
+    return FileResult(path=name, diagnostics=diagnostics, entry=index_entry, suppressions=suppressions)

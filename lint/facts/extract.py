@@ -18,8 +18,8 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     """
     if not isinstance(invariants, Invariants):
         raise TypeError("find_claims needs the Invariants returned by load_invariants()")
-    if not text or not text.strip():
-        return []
+    if not isinstance(text, str) or not text.strip():
+        return []  # a missing or non-text field states nothing (the schema rules report it)
     prepared = prepare(text)
     clean = prepared.clean
     claims: list[Claim] = []

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..corpus import Corpus, short_hash
+from ..corpus import Corpus
 from ..diagnostic import Applicability, Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -43,20 +43,20 @@ FIELDS = ("title", "subject", "url")
 
 
 def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    hashes: dict[object, tuple[int, int, int]] = {}
+    by_id, published = corpus.by_id, corpus.published
     for entry in corpus.entries:
         for link in entry.links:
-            target = corpus.target(link.id)
-            if target is None:
+            try:
+                found = by_id.get(link.id)
+                target = found[0] if found else published.get(link.id)
+            except TypeError:  # an unhashable id (a list...): the schema reports it
                 continue
-            if entry.path not in targets and target.path not in targets:
+            if target is None or (entry.path not in targets and target.path not in targets):
                 continue
-            want = hashes.get(link.id)
-            if want is None:
-                want = hashes[link.id] = tuple(short_hash(getattr(target, f)) for f in FIELDS)
             have = (link.title_hash, link.subject_hash, link.url_hash)
-            if have == want:
+            if have == target.hashes:
                 continue
+            want = target.hashes
             article = reparse(ctx, entry.path)
             if article is None:
                 continue
