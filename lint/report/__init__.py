@@ -42,8 +42,22 @@ from .data import ReportFormatError, assemble, compare, describe_fix, dumps, loa
 from .graph import corpus_section, graph_health
 from .html import render_html
 from .markdown import render_markdown
-from .model import (SCHEMA, ArticleRef, CorpusSection, Disagreement, DuplicateGroup, FactRow, Finding,
-                    GraphHealth, LinkProblem, ReportData, Rule, SubjectCounts, Summary, Trend)
+from .model import (
+                    SCHEMA,
+                    ArticleRef,
+                    CorpusSection,
+                    Disagreement,
+                    DuplicateGroup,
+                    FactRow,
+                    Finding,
+                    GraphHealth,
+                    LinkProblem,
+                    ReportData,
+                    Rule,
+                    SubjectCounts,
+                    Summary,
+                    Trend,
+)
 from .progress import ProgressBar
 
 __all__ = [

@@ -54,8 +54,8 @@ def bar_chart(rows: list[BarRow], *, label: str, filter_key: str | None = None,
     track = width - label_width - value_w
     scale = max(sum(s.value for s in r.segments) for r in rows) or 1
     height = top * 2 + row_h * len(rows)
-    out = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-           f'aria-label="{escape(label)}" preserveAspectRatio="xMinYMin meet">']
+    out = [(f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+           f'aria-label="{escape(label)}" preserveAspectRatio="xMinYMin meet">')]
     chars = max(8, label_width // 7)
     for i, row in enumerate(rows):
         y = top + i * row_h
@@ -94,8 +94,8 @@ def legend(items: list[tuple[str, str]]) -> str:
 def share_bar(parts: list[tuple[int, str, str]], width: int = 120) -> str:
     """A small one-line stacked bar (e.g. agreeing vs disagreeing)."""
     total = sum(p[0] for p in parts) or 1
-    out = [f'<svg class="share" viewBox="0 0 {width} 10" width="{width}" height="10" role="img" '
-           f'aria-label="{escape(", ".join(f"{n} {name}" for n, _, name in parts))}">']
+    out = [(f'<svg class="share" viewBox="0 0 {width} 10" width="{width}" height="10" role="img" '
+           f'aria-label="{escape(", ".join(f"{n} {name}" for n, _, name in parts))}">')]
     x = 0.0
     for n, color, _ in parts:
         w = width * n / total

@@ -4,11 +4,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..diagnostic import Diagnostic, Fix, RuleInfo
-from .model import (NO_SUBJECT, SCHEMA, SEVERITIES, ArticleRef, CorpusSection, FactRow, Finding, ReportData,
-                    Rule, SubjectCounts, Summary, Trend)
+from .model import (
+    NO_SUBJECT,
+    SCHEMA,
+    SEVERITIES,
+    ArticleRef,
+    CorpusSection,
+    FactRow,
+    Finding,
+    ReportData,
+    Rule,
+    SubjectCounts,
+    Summary,
+    Trend,
+)
 
 
 class ReportFormatError(ValueError):
@@ -61,7 +73,7 @@ def assemble(*, articles: Sequence[ArticleRef], diagnostics: Iterable[Diagnostic
     return {
         "schema": SCHEMA,
         "tool": tool,
-        "generated_at": generated_at or dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": generated_at or dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "roots": list(roots),
         "articles": refs,
         "rules": rule_table,

@@ -1,7 +1,7 @@
 """The corpus section: link-graph health numbers and orphans, computed in linear time."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .model import CorpusSection, DuplicateGroup, GraphHealth, LinkProblem
 

@@ -97,10 +97,10 @@ def render_html(data: ReportData, *, title: str = "qtlint report") -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=False)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{_asset('report.css')}</style></head><body>",
-        f'<header class="top"><h1>{escape(title)}</h1><p class="meta">{escape(data["tool"])} \u00b7 '
-        f'{escape(data["generated_at"])} \u00b7 {escape(roots)}</p>',
-        '<nav class="toc"><a href="#glance">At a glance</a><a href="#corpus">Corpus</a>'
-        '<a href="#facts">Facts</a><a href="#findings">Findings</a></nav></header><main>',
+        (f'<header class="top"><h1>{escape(title)}</h1><p class="meta">{escape(data["tool"])} \u00b7 '
+        f'{escape(data["generated_at"])} \u00b7 {escape(roots)}</p>'),
+        ('<nav class="toc"><a href="#glance">At a glance</a><a href="#corpus">Corpus</a>'
+        '<a href="#facts">Facts</a><a href="#findings">Findings</a></nav></header><main>'),
         sections.glance(data), sections.corpus(data), sections.facts(data), _findings_shell(data),
         "</main>", _data_element(findings_blob(data)), f"<script>{script}</script></body></html>\n",
     ])

@@ -41,11 +41,11 @@ def render_markdown(data: ReportData) -> str:
     out = [
         f"## {mark} qtlint report",
         "",
-        f"**{s['articles']:,} articles checked**{_delta(t.get('articles'))} \u00b7 "
+        (f"**{s['articles']:,} articles checked**{_delta(t.get('articles'))} \u00b7 "
         f"{s['with_errors']:,} with errors{_delta(t.get('with_errors'))} \u00b7 "
         f"{s['with_warnings']:,} with warnings{_delta(t.get('with_warnings'))} \u00b7 "
         f"{s['clean']:,} clean{_delta(t.get('clean'))} \u00b7 "
-        f"{s['findings']:,} findings{_delta(t.get('findings'))}, {s['fixable']:,} fixable",
+        f"{s['findings']:,} findings{_delta(t.get('findings'))}, {s['fixable']:,} fixable"),
         "",
     ]
     if trend:
@@ -70,11 +70,11 @@ def render_markdown(data: ReportData) -> str:
     if c is not None:
         g = c["graph"]
         out += ["### Corpus", "",
-                f"- related links: {g['links']:,} ({g['resolved']:,} resolve, {g['dangling']:,} dangling, "
-                f"{g['stale']:,} stale)",
+                (f"- related links: {g['links']:,} ({g['resolved']:,} resolve, {g['dangling']:,} dangling, "
+                f"{g['stale']:,} stale)"),
                 f"- duplicate ids: {len(c['duplicate_ids']):,} \u00b7 duplicate urls: {len(c['duplicate_urls']):,}",
-                f"- orphans (nobody links to them): {g['orphans']:,} \u00b7 link-graph components: "
-                f"{g['components']:,} (largest {g['largest_component']:,})", ""]
+                (f"- orphans (nobody links to them): {g['orphans']:,} \u00b7 link-graph components: "
+                f"{g['components']:,} (largest {g['largest_component']:,})"), ""]
     disagreeing = [f for f in data["facts"] if f["disagreeing"]]
     if data["facts"]:
         out += ["### Facts", "", "| invariant | stating | agreeing | disagreeing |", "| --- | ---: | ---: | ---: |"]

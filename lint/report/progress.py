@@ -13,7 +13,8 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import Self, TextIO
 
 DELAY = 1.0  # seconds before the bar appears
 INTERVAL = 0.1  # seconds between redraws
@@ -70,7 +71,7 @@ class ProgressBar:
             return
         self.drawn = len(text.rstrip("\r").split("\r")[-1])
 
-    def __enter__(self) -> "ProgressBar":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -11,7 +11,7 @@ LIST_LIMIT = 200  # rows per corpus list in the page; the JSON output has them a
 RULE_ROWS = 15
 
 
-def _n(value: int | float) -> str:
+def _n(value: float) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
 
 
@@ -69,14 +69,14 @@ def glance(data: ReportData) -> str:
         '<section id="glance"><h2>At a glance</h2>',
         f'<div class="cards">{"".join(cards)}</div>',
         '<div class="charts">',
-        f'<figure><figcaption>Findings by category</figcaption>'
-        f'{bar_chart(cats, label="Findings by category", filter_key="cat", label_width=110)}</figure>',
-        f'<figure><figcaption>Findings by rule{" (top %d)" % RULE_ROWS if more_rules > 0 else ""}'
+        (f'<figure><figcaption>Findings by category</figcaption>'
+        f'{bar_chart(cats, label="Findings by category", filter_key="cat", label_width=110)}</figure>'),
+        f'<figure><figcaption>Findings by rule{f" (top {RULE_ROWS})" if more_rules > 0 else ""}'
         f'</figcaption>{bar_chart(rule_rows, label="Findings by rule", filter_key="rule", label_width=200)}'
         + (f'<p class="note">and {more_rules:,} more rules</p>' if more_rules > 0 else "") + "</figure>",
-        f'<figure class="wide"><figcaption>Articles by subject</figcaption>{sev_legend}'
+        (f'<figure class="wide"><figcaption>Articles by subject</figcaption>{sev_legend}'
         f'{bar_chart(subject_rows, label="Articles by subject", filter_key="subject", label_width=150, width=1100)}'
-        "</figure></div>",
+        "</figure></div>"),
     ]
     if trend:
         parts.append(_trend_table(data))

@@ -1,20 +1,17 @@
 """The synthetic corpus generator (benchmarks/generate.py) writes seed-style, self-consistent articles."""
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.report.samples import load_generator
+
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
-_spec = importlib.util.spec_from_file_location("qt_generate", ROOT / "benchmarks" / "generate.py")
-gen = importlib.util.module_from_spec(_spec)
-sys.modules["qt_generate"] = gen  # dataclasses look their module up
-_spec.loader.exec_module(gen)
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # the three seeds, byte for byte
+gen = load_generator()
 
 _KEY_LINE = re.compile(r"^( *)([A-Za-z_0-9]+):( >-)?(.*)$")
 
@@ -46,7 +43,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
 
 
 def test_every_file_parses_and_its_slug_url_and_path_follow_the_readme(corpus) -> None:
-    out, arts = corpus
+    out, _arts = corpus
     files = sorted(out.rglob("*.md"))
     assert len(files) == 600
     by_id, urls = {}, set()
@@ -85,7 +82,6 @@ def test_related_links_resolve_to_generated_articles_with_matching_fields(corpus
     assert min(counts) == 0 and max(counts) == 5
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
 def test_layout_is_the_seeds_layout_line_for_line(corpus) -> None:
     out, arts = corpus
     full = next(a for a in arts if a.has_score and len(a.related) == 5 and a.folded_title)
@@ -96,7 +92,6 @@ def test_layout_is_the_seeds_layout_line_for_line(corpus) -> None:
     assert skeleton((out / bare.rel_path).read_text(encoding="utf-8")) == skeleton(seed_bare)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
 def test_slugify_reproduces_the_seeds_file_names() -> None:
     for f in SEEDS.glob("*.txt"):
         d = front_matter(f.read_text(encoding="utf-8"))
