@@ -259,11 +259,11 @@ _SENTENCES = _split(
     " Where {t} is well maintained, {p} tends to recover quickly after a disturbance.")
 assert len(_SENTENCES) == 37  # a prime, so any step walks every sentence once (see compose_answer)
 _FACTS_PUMP = (
-    "For every three sodium ions pumped out, two potassium ions are pumped in. This process requires energy"
-    " in the form of ATP.",
+    ("For every three sodium ions pumped out, two potassium ions are pumped in. This process requires energy"
+    " in the form of ATP."),
     "For every three sodium ions (Na+) it pumps out of the cell, it brings in two potassium ions (K+).",
-    "For every molecule of ATP that is hydrolyzed, the sodium-potassium pump transports 3 Na+ ions out of the"
-    " cell and 2 K+ ions into the cell.",
+    ("For every molecule of ATP that is hydrolyzed, the sodium-potassium pump transports 3 Na+ ions out of the"
+    " cell and 2 K+ ions into the cell."),
 )
 _FACTS_REST = (
     "This helps to restore the negative resting membrane potential (approximately -70 mV).",
