@@ -114,13 +114,25 @@ def _where(path) -> str:
 
 
 def _schema_problem(path: str, locate: _Locator, error: jsonschema.ValidationError) -> Problem:
-    line, col = locate(list(error.absolute_path))
+    where = list(error.absolute_path)
+    line, col = locate(where)
     kind, message = error.validator, error.message
     if kind == "required":
         missing = re.search(r"'([^']+)' is a required property", message)
         message = f"missing `{missing.group(1)}`: add it here (see docs/facts.md)" if missing else message
-    elif kind == "additionalProperties":
-        message = f"{message}; remove or rename it (see docs/facts.md for the fields)"
+    elif kind == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        for pattern in error.schema.get("patternProperties", {}):
+            allowed |= set(re.findall(r"\w+", pattern))
+        unknown = sorted(str(k) for k in error.instance if k not in allowed)
+        if unknown:
+            line, col = locate([*where, unknown[0]])
+            message = (f"unknown field {', '.join(repr(k) for k in unknown)}; remove or rename it "
+                       f"(allowed here: {', '.join(sorted(allowed))})")
+    elif kind in ("minItems", "minProperties"):
+        message = f"needs at least {error.validator_value} entries here"
+    elif kind == "minLength":
+        message = f"too short: write at least {error.validator_value} characters"
     elif kind in ("enum", "const"):
         message = f"{message}; use one of the allowed values"
     elif kind == "type":

@@ -34,12 +34,12 @@ class Passage:
 @dataclass(frozen=True)
 class Prepared:
     text: str  # the field as given
-    plain: str  # Markdown emphasis blanked, literal \n made a newline: for quotes
+    plain: str  # literal \n made a newline, Markdown emphasis made NUL (dropped): for quotes
     clean: str  # plain, normalised (Na⁺ -> Na+) with list and heading markers blanked: for matching
     passages: tuple[Passage, ...]
 
     def quote(self, start: int, end: int) -> str:
-        return " ".join(self.plain[start:end].split())
+        return " ".join(self.plain[start:end].replace("\0", "").split())
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -53,10 +53,10 @@ def prepare(text: str) -> Prepared:
     for m in re.finditer(r"\\n", text):  # the two characters backslash + n: a line break
         chars[m.start()], chars[m.start() + 1] = "\n", " "
     plain_text = "".join(chars)
-    for m in _EMPHASIS.finditer(plain_text):
-        _blank(chars, m.start(), m.end())
+    for m in _EMPHASIS.finditer(plain_text):  # NUL: dropped from quotes, a space for matching
+        chars[m.start():m.end()] = "\0" * (m.end() - m.start())
     plain = "".join(chars)
-    clean_chars = list(normalise(plain))
+    clean_chars = list(normalise(plain.replace("\0", " ")))
     lines = []  # (start, end, indent, is_item, is_heading)
     pos = 0
     for raw in plain.split("\n"):
