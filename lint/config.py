@@ -3,6 +3,7 @@ built-in defaults. Rules never read configuration; the engine hands them their o
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import tomllib
@@ -72,6 +73,11 @@ class Settings:
                         self.grammar.disabled_rules],
         }
         h.update(json.dumps(parts, sort_keys=True, default=str).encode())
+        for dist in ("harper-py", "ftfy", "jsonschema", "PyYAML"):  # checkers' versions change results
+            try:
+                h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+            except importlib.metadata.PackageNotFoundError:
+                h.update(dist.encode())
         for path in (self.schema, self.invariants, self.grammar.dictionary):
             try:
                 h.update(path.read_bytes())

@@ -124,10 +124,15 @@ class HarperBackend:
                         message=lint.message,
                         flagged=lint.problem_text,
                         suggestions=_suggestions(lint),
-                        kind="spelling" if lint.lint_kind == "Spelling" else "grammar",
+                        kind="spelling" if lint.lint_kind in SPELLING_KINDS else "grammar",
                     )
                 )
         return sorted(issues, key=GrammarIssue.sort_key)
+
+
+# Harper files a misspelling that splits into two words ("sodum" -> "so dum") as a "Typo";
+# for a reader both are spelling mistakes.
+SPELLING_KINDS = frozenset({"Spelling", "Typo"})
 
 
 def _suggestions(lint: harper.Lint) -> tuple[str, ...]:

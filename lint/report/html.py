@@ -19,6 +19,7 @@ from . import sections
 from .model import NO_SUBJECT, SEVERITIES, ReportData
 
 COMPRESS_ABOVE = 256 * 1024  # characters of JSON
+_PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def _asset(name: str) -> str:
@@ -70,7 +71,7 @@ def _findings_shell(data: ReportData) -> str:
     names = {code: r["name"] for code, r in data["rules"].items()}
     subjects = {k: v["findings"] for k, v in s["by_subject"].items() if v["findings"]}
     sev = "".join(
-        f'<button type="button" class="sev {name}" data-sev="{name}" aria-pressed="false">{name}s '
+        f'<button type="button" class="sev {name}" data-sev="{name}" aria-pressed="false">{_PLURAL[name]} '
         f'<span class="n">{s["by_severity"].get(name, 0):,}</span></button>' for name in SEVERITIES)
     return (
         '<section id="findings"><h2>Findings</h2><div class="toolbar" role="search">'

@@ -85,19 +85,27 @@ def glance(data: ReportData) -> str:
 
 
 def _trend_table(data: ReportData) -> str:
+    """Two tables, by category and by rule: what changed first (largest change on top), then a count
+    of the unchanged."""
     trend = data["trend"]
     assert trend is not None
     when = escape(trend["previous_generated_at"] or "an earlier report")
-    rows = []
+    figures = []
     for kind, table in (("category", trend["by_category"]), ("rule", trend["by_rule"])):
-        for key, (before, now) in table.items():
+        changed = sorted(((k, b, n) for k, (b, n) in table.items() if b != n), key=lambda r: (-abs(r[2] - r[1]), r[0]))
+        rows = []
+        for key, before, now in changed:
             name = data["rules"][key]["name"] if kind == "rule" and key in data["rules"] else ""
-            label = f"{escape(key)} <span class=\"muted\">{escape(name)}</span>" if name else escape(key)
-            rows.append(f"<tr><td>{kind}</td><td>{label}</td><td class=\"r\">{before:,}</td>"
-                        f"<td class=\"r\">{now:,}</td><td class=\"r\">{_delta(before, now)}</td></tr>")
-    return (f'<div class="trend"><h3>Trend since {when}</h3><table class="grid"><thead><tr><th>by</th>'
-            "<th>name</th><th class=\"r\">before</th><th class=\"r\">now</th><th class=\"r\">change</th></tr>"
-            f"</thead><tbody>{''.join(rows)}</tbody></table></div>")
+            label = f'{escape(key)} <span class="muted">{escape(name)}</span>' if name else escape(key)
+            rows.append(f'<tr><td>{label}</td><td class="r">{before:,}</td><td class="r">{now:,}</td>'
+                        f'<td class="r">{_delta(before, now)}</td></tr>')
+        same = len(table) - len(changed)
+        body = (f'<table class="grid"><thead><tr><th>{kind}</th><th class="r">before</th><th class="r">now</th>'
+                f'<th class="r">change</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                if rows else '<p class="empty">No change.</p>')
+        note = f'<p class="note">{same:,} unchanged</p>' if same else ""
+        figures.append(f"<figure><figcaption>Change by {kind}</figcaption>{body}{note}</figure>")
+    return f'<div class="trend"><h3>Trend since {when}</h3><div class="charts">{"".join(figures)}</div></div>'
 
 
 def _problems(data: ReportData, title: str, items: list[LinkProblem]) -> str:
@@ -167,7 +175,7 @@ def facts(data: ReportData) -> str:
                 f"<b>{escape(d['value'])}</b><q>{escape(d['quote'])}</q></li>"
                 for d in f["disagreements"][:LIST_LIMIT])
             rows.append(f"<tr class=\"sub\"><td colspan=\"5\"><details><summary>{f['disagreeing']:,} disagreeing "
-                        f"articles</summary><ul class=\"plain\">{items}</ul>"
+                        f"article{'' if f['disagreeing'] == 1 else 's'}</summary><ul class=\"plain\">{items}</ul>"
                         f"{_more(len(f['disagreements']))}</details></td></tr>")
     if not rows:
         return '<section id="facts"><h2>The facts</h2><p class="empty">No facts were checked.</p></section>'
