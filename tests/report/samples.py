@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import random
 import sys
 from pathlib import Path
 
 from lint import rules as registry
 from lint.diagnostic import Applicability, Diagnostic, Edit, Fix, RuleInfo, Severity
-from lint.report import ArticleRef, FactRow, ReportData, assemble, corpus_section
+from lint.report import ArticleRef, FactRow, ReportData, assemble, corpus_section, dumps, loads, with_trend
+from lint.report.data import rule_entry
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL_TITLE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> Evil & co'
@@ -134,3 +136,16 @@ def synthetic(n: int = 10_000, seed: int = 0) -> ReportData:
     return assemble(articles=arts, diagnostics=diags, rules=rules,
                     corpus=corpus_section(n, links), facts=sample()["facts"], tool="qtlint 0.1.0",
                     roots=["corpus/"], generated_at="2025-02-06T10:00:00Z")
+
+
+def sample_with_trend() -> ReportData:
+    """The sample compared with an older report that had more errors and a since-fixed rule."""
+    now = sample()
+    old = json.loads(dumps(now))
+    s = old["summary"]
+    s.update(with_errors=9, clean=0, findings=19, fixable=7)
+    s["by_category"] = {**s["by_category"], "encoding": 4, "slug": 3, "schema": 2}
+    s["by_rule"] = {**s["by_rule"], "E001": 4, "U001": 3, "S001": 0, "U002": 1}
+    old["generated_at"] = "2025-01-30T09:00:00Z"
+    old["rules"]["U002"] = rule_entry("U002", rule_table()["U002"])
+    return with_trend(now, loads(json.dumps(old)))

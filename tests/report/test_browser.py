@@ -14,7 +14,7 @@ except ImportError:  # the browser fixture says so: a skip, or a failure in CI
     expect = None
 
 from lint.report import render_html
-from tests.report.samples import EVIL_TITLE, sample, synthetic
+from tests.report.samples import EVIL_TITLE, sample, sample_with_trend, synthetic
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOT = REPO / "docs" / "report.png"
@@ -102,9 +102,12 @@ def test_a_corpus_link_jumps_to_that_articles_findings(open_report, sample_file:
     assert opened.errors == []
 
 
-def test_screenshot_for_the_readme(open_report, sample_file: Path, tmp_path: Path) -> None:
-    """Written to docs/report.png when UPDATE_SCREENSHOT=1, else to a temporary file."""
-    opened = open_report(sample_file, width=1280, height=900)
+def test_screenshot_for_the_readme(open_report, tmp_path: Path) -> None:
+    """The sample with a trend; written to docs/report.png when UPDATE_SCREENSHOT=1, else to a temporary file."""
+    path = tmp_path / "trend.html"
+    path.write_text(render_html(sample_with_trend()), encoding="utf-8")
+    opened = open_report(path, width=1280, height=900)
+    assert opened.page.locator(".trend tbody tr").count() > 0
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") == "1" else tmp_path / "report.png"
     opened.page.screenshot(path=str(target), full_page=True)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
