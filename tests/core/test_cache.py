@@ -1,0 +1,161 @@
+"""The result cache: reused when nothing changed, invalidated by a change of file,
+configuration or version, robust to corruption and concurrency; parallel == serial."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from lint import cache as lint_cache
+from lint.config import load_settings
+from lint.engine import Engine
+from lint.rules import grammar_rules
+from tests.conftest import REPO, run_cli, seed_home, seed_text, write_corpus
+
+GOOD = {seed_home(seed_text(k)): seed_text(k).replace("Hereâ€™s", "Here’s") for k in ("000", "001", "002")}
+
+
+def _engine(root, **kw):
+    settings = replace(load_settings(cwd=root), **kw)
+    return Engine(settings, cwd=root)
+
+
+class CountingBackend:
+    """The real Harper backend, counting the texts it is asked to check."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, 0
+        self.name, self.version = real.name, real.version
+        self.dictionary_digest, self.rule_settings = real.dictionary_digest, real.rule_settings
+
+    def check(self, text):
+        self.calls += 1
+        return self.real.check(text)
+
+    def check_many(self, texts):
+        self.calls += len(texts)
+        return self.real.check_many(texts)
+
+
+def test_second_run_over_unchanged_files_calls_no_checker(tmp_path, monkeypatch):
+    files = dict(GOOD)
+    bad = seed_text("001").replace("arises from the unequal", "arises from the the unequal")
+    files[seed_home(bad)] = bad
+    root = write_corpus(tmp_path / "c", files)
+    counters = []
+    real_build = grammar_rules.build_backend
+
+    def counting_build(settings):
+        counters.append(CountingBackend(real_build(settings)))
+        return counters[-1]
+
+    monkeypatch.setattr(grammar_rules, "build_backend", counting_build)
+    first = _engine(root, jobs=1).run([root])
+    assert sum(c.calls for c in counters) >= 3 and any(d.code == "G002" for d in first.diagnostics)
+    counters.clear()
+    second = _engine(root, jobs=1).run([root])
+    assert sum(c.calls for c in counters) == 0  # no checker was even asked
+    assert second.diagnostics == first.diagnostics
+
+
+def test_cache_is_invalidated_by_file_config_and_version(tmp_path, monkeypatch):
+    root = write_corpus(tmp_path / "c", GOOD)
+    assert _engine(root, jobs=1).run([root]).diagnostics == []
+    # a file changes
+    path = root / next(iter(GOOD))
+    path.write_text(path.read_text().replace("date: 2025-02-06", "date: 2025-02-30"))
+    assert [d.code for d in _engine(root, jobs=1).run([root]).diagnostics] == ["S004"]
+    # the configuration changes (a severity): new results, not the cached ones
+    with open(root / "pyproject.toml", "a") as fh:
+        fh.write('[tool.qtlint.severity]\nS004 = "warning"\n')
+    (d,) = _engine(root, jobs=1).run([root]).diagnostics
+    assert d.severity.value == "warning"
+    # the tool's version changes: a fresh cache file
+    before = set(os.listdir(root / ".qtlint_cache"))
+    monkeypatch.setattr(lint_cache, "__version__", "999.0")
+    _engine(root, jobs=1).run([root])
+    after = set(os.listdir(root / ".qtlint_cache"))
+    assert any(name.startswith("v999.0-") for name in after - before)
+
+
+def test_content_unchanged_but_touched_is_still_a_hit(tmp_path):
+    root = write_corpus(tmp_path / "c", GOOD)
+    _engine(root, jobs=1).run([root])
+    path = root / next(iter(GOOD))
+    os.utime(path, (1, 1))
+    engine = _engine(root, jobs=1)
+    from lint.cache import ResultCache
+    cache = ResultCache.open(engine.settings)
+    assert cache.get(str(path), next(iter(GOOD))) is not None
+    cache.close()
+
+
+def test_corrupt_and_foreign_cache_files_are_discarded_with_a_warning(tmp_path):
+    root = write_corpus(tmp_path / "c", GOOD)
+    assert run_cli(["check"], root).returncode == 0
+    (db,) = [p for p in (root / ".qtlint_cache").iterdir() if p.suffix == ".sqlite"]
+    db.write_bytes(b"this is not a database" * 100)
+    proc = run_cli(["check"], root)
+    assert proc.returncode == 0 and "warning" in proc.stderr and "Traceback" not in proc.stderr
+    # a well-formed database that is not ours
+    db.unlink()
+    for extra in db.parent.glob(db.name + "-*"):
+        extra.unlink()
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    con.execute("INSERT INTO meta VALUES ('magic', 'someone-else')")
+    con.commit()
+    con.close()
+    proc = run_cli(["check"], root)
+    assert proc.returncode == 0 and "foreign" in proc.stderr
+
+
+def test_a_planted_row_is_never_trusted_blindly(tmp_path):
+    root = write_corpus(tmp_path / "c", GOOD)
+    run_cli(["check"], root)
+    (db,) = [p for p in (root / ".qtlint_cache").iterdir() if p.suffix == ".sqlite"]
+    con = sqlite3.connect(db)
+    con.execute("UPDATE files SET entry = 'not json'")
+    con.commit()
+    con.close()
+    proc = run_cli(["check", "--output-format", "json"], root)
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+    assert "corrupt cache entry" in proc.stderr
+
+
+def test_two_concurrent_runs_do_not_corrupt_the_cache(tmp_path):
+    files = {}
+    for i in range(60):
+        text = seed_text("001").replace("id: 170601", f"id: {1000 + i}")
+        text = text.replace("explain-how-the-sodiumpotassium", f"n{i}-explain-how-the-sodiumpotassium")
+        files[f"nursing/{i}.md"] = text
+    root = write_corpus(tmp_path / "c", files)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    procs = [subprocess.Popen([sys.executable, "-m", "lint", "check", "--output-format", "json",
+                               "--ignore", "G"], cwd=root, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 1 for p in procs), [o[1] for o in outs]
+    assert json.loads(outs[0][0]) == json.loads(outs[1][0])
+    again = run_cli(["check", "--output-format", "json", "--ignore", "G"], root)
+    assert json.loads(again.stdout) == json.loads(outs[0][0]) and "warning" not in again.stderr
+
+
+def test_parallel_run_gives_exactly_the_serial_diagnostics(tmp_path):
+    files = {}
+    for i in range(120):  # above the parallel threshold, with a defect in every fifth file
+        text = seed_text("000").replace("id: 170611", f"id: {5000 + i}")
+        if i % 5 == 0:
+            text = text.replace("date: 2025-02-06", "date: 2025-02-31")
+        files[f"nursing/a{i:03}.md"] = text
+    root = write_corpus(tmp_path / "c", files)
+    serial = run_cli(["check", "--no-cache", "--jobs", "1", "--output-format", "json", "--ignore", "G"], root)
+    parallel = run_cli(["check", "--no-cache", "--jobs", "2", "--output-format", "json", "--ignore", "G"], root)
+    assert serial.returncode == parallel.returncode == 1
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+    assert len(json.loads(serial.stdout)) > 120
