@@ -7,7 +7,9 @@ a setting that applies or is excluded ("setting" axis), a direction, a negation,
 1. All cues and mentions are matched; where two overlap the longer wins ("sodium channels" beats
    "sodium"; "not firing" beats "not").
 2. Each cue binds to its nearest mention; a comparand ("more negative *than neurons*") binds only
-   to a value in parentheses right after it ("than the resting potential (about -70 mV)"). Distance counts the words between them: function words
+   to a value in parentheses right after it, and only when the thing compared has its own value
+   ("EK (-90 mV) is more negative than the resting potential (about -70 mV)"); a destination
+   ("... to the resting potential") binds only to values after it. Distance counts the words between them: function words
    weigh 0.5, content words 1, a comma 1.5, a conjunction ("and", "whereas") 3, a clause break 4
    more. On a tie the cue binds to the mention after it.
 3. Each mention takes, per axis, its nearest bound cue (a subject must beat a confuser by a
@@ -44,6 +46,8 @@ _CLAUSE_BREAK = re.compile(
 _COMPARAND = re.compile(
     r"(?i:\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|below|above|like)"
     r"(?:\s+(?:that|those)\s+of)?(?:\s+in)?(?:\s+(?:the|a|an|typical|most|many))*\s*)$")
+# "contributes -4 mV *to the resting potential*": a destination describes values after it, not before
+_DESTINATION = re.compile(r"(?i:\b(?:to|into|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+)?)$")
 # ... but a value in parentheses right after the comparand is the comparand's own value
 _COMPARAND_VALUE = re.compile(r"\s*\(\s*(?i:about|approximately|around|roughly|nearly|near|close\s+to|~|≈)?\s*")
 _CLAUSE_PENALTY = 4.0
@@ -159,7 +163,12 @@ def resolve(clean: str, start: int, end: int, spans: list[Span], items: tuple[in
         targets = [i for i, m in enumerate(mentions)
                    if cue.kind != "direction" or direction_targets is None or direction_targets(m)]
         if cue.kind in _AXIS_OF and _COMPARAND.search(clean, max(start, cue.start - 40), cue.start):
-            targets = [i for i in targets if _COMPARAND_VALUE.fullmatch(clean, cue.end, mentions[i].start)]
+            # "A (-90 mV) is more negative than B (-70 mV)": B's value only when A has its own
+            compared = any(m.end <= cue.start for m in mentions)
+            targets = [i for i in targets
+                       if compared and _COMPARAND_VALUE.fullmatch(clean, cue.end, mentions[i].start)]
+        elif cue.kind in _AXIS_OF and _DESTINATION.search(clean, max(start, cue.start - 20), cue.start):
+            targets = [i for i in targets if mentions[i].start >= cue.end]
         if not targets:
             continue
         # nearest; on a tie the mention after the cue (cue.start < mention.start sorts first)

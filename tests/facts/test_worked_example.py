@@ -57,4 +57,8 @@ def test_the_error_shown_in_the_doc_is_the_real_one():
     with pytest.raises(InvariantsError) as caught:
         parse_invariants(SHIPPED.rstrip() + "\n\n" + INVARIANT.replace("unit: bpm", "unit: bpms"),
                          "schemas/invariants.yaml")
-    assert str(caught.value.problems[0]) == shown.group(1).strip()
+    # line and column move whenever the shipped file grows; the rest must be word for word
+    def without_position(text: str) -> str:
+        return re.sub(r"^(.*?):\d+:\d+: ", r"\1:L:C: ", text)
+
+    assert without_position(str(caught.value.problems[0])) == without_position(shown.group(1).strip())
