@@ -20,8 +20,8 @@ from .config import Settings
 from .serialize import result_from_row, result_to_row
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-          "digest TEXT, diagnostics TEXT, entry TEXT, suppressions TEXT)")
-MAGIC = "qtlint-cache-2"
+          "digest TEXT, diagnostics TEXT, entry TEXT, suppressions TEXT, claims TEXT)")
+MAGIC = "qtlint-cache-3"
 
 
 def content_digest(raw: bytes) -> str:
@@ -75,7 +75,7 @@ class ResultCache:
             raise sqlite3.DatabaseError(f"foreign cache file (magic {row[0]!r})")
         cache = cls(db, path)
         cache.rows = {r[0]: r[1:] for r in db.execute(
-            "SELECT path, size, mtime_ns, digest, diagnostics, entry, suppressions FROM files")}
+            "SELECT path, size, mtime_ns, digest, diagnostics, entry, suppressions, claims FROM files")}
         return cache
 
     def get(self, path: str, name: str):
@@ -83,7 +83,7 @@ class ResultCache:
         if row is None:
             self.misses += 1
             return None
-        size, mtime_ns, digest, diags, entry, supp = row
+        size, mtime_ns, digest, diags, entry, supp, claims = row
         try:
             st = os.stat(path)
         except OSError:
@@ -97,9 +97,9 @@ class ResultCache:
             if content_digest(raw) != digest:
                 self.misses += 1
                 return None
-            self.pending.append((path, st.st_size, st.st_mtime_ns, digest, diags, entry, supp))
+            self.pending.append((path, st.st_size, st.st_mtime_ns, digest, diags, entry, supp, claims))
         try:
-            res = result_from_row(name, diags, entry, supp)
+            res = result_from_row(name, diags, entry, supp, claims)
         except (ValueError, KeyError, TypeError, IndexError) as err:
             print(f"qtlint: warning: discarding a corrupt cache entry for {name} ({err})", file=sys.stderr)
             self.misses += 1
@@ -115,7 +115,7 @@ class ResultCache:
         try:
             if self.pending:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                     self.pending)
                 self.db.execute("COMMIT")
             self.db.close()

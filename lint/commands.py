@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -88,3 +89,49 @@ def emit(args: argparse.Namespace, settings: Settings, engine: Engine, result: R
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _invariants(settings: Settings):
+    from .rules.F001_fact_violation import load
+
+    return load(settings)
+
+
+def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
+    from .reporting import facts_json, facts_text
+
+    invariants = _invariants(settings)
+    engine = Engine(settings, select=["F001"])
+    result = engine.run(targets_of(args, settings))
+    data = facts_json(result, invariants)
+    if args.output_format == "json":
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(facts_text(data))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from .report import ProgressBar, dumps, loads, render_html, render_markdown, with_trend
+    from .reporting import build_report_data
+
+    engine = make_engine(args, settings, progress=ProgressBar("checking"))
+    paths = targets_of(args, settings)
+    result = engine.run(paths)
+    invariants = _invariants(settings) if engine.selection.enabled("F001") else None
+    data = build_report_data(result, engine.rules, invariants, [str(p) for p in paths])
+    if args.compare is not None:
+        try:
+            data = with_trend(data, loads(args.compare.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as err:
+            raise UsageError(f"--compare {args.compare}: cannot read the previous report: {err}") from None
+    render = {"html": render_html, "markdown": render_markdown, "json": dumps}[args.output_format]
+    out = render(data)
+    if str(args.output_file) == "-":
+        sys.stdout.write(out)
+    else:
+        args.output_file.parent.mkdir(parents=True, exist_ok=True)
+        args.output_file.write_text(out, encoding="utf-8")
+        print(f"qtlint: wrote {args.output_file} ({len(out.encode()):,} bytes, "
+              f"{len(result.checked)} articles, {len(result.diagnostics)} findings)", file=sys.stderr)
+    return EXIT_OK

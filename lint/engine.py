@@ -30,8 +30,10 @@ class FileResult:
     path: str  # display path
     diagnostics: list[Diagnostic]
     entry: IndexEntry | None = None
-    # suppression comments found: (line, codes, start offset, end offset)
-    suppressions: list[tuple[int, tuple[str, ...], int, int]] = field(default_factory=list)
+    # suppression comments found: (first line, last line, codes, start offset, end offset)
+    suppressions: list[tuple[int, int, tuple[str, ...], int, int]] = field(default_factory=list)
+    # factual claims found: [invariant id, agrees, value, expected, line, quote]
+    claims: list[list] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +42,7 @@ class RunResult:
     checked: list[str]  # display paths of the files checked
     corpus: Corpus | None = None
     stats: dict = field(default_factory=dict)
+    results: dict[str, FileResult] = field(default_factory=dict)  # per checked file
 
 
 class Engine:
@@ -98,7 +101,8 @@ class Engine:
         diagnostics = self.finish(diagnostics, suppressions, target_names)
         checked = sorted(target_names)
         return RunResult(diagnostics=diagnostics, checked=checked, corpus=corpus,
-                         stats={"files": len(all_files), "targets": len(targets)})
+                         stats={"files": len(all_files), "targets": len(targets)},
+                         results={n: r for n, r in results.items() if n in target_names})
 
     def corpus_results(self) -> dict[str, FileResult]:
         from .cache import ResultCache
@@ -173,12 +177,22 @@ class Engine:
                            for glob, codes in pfi.items()):
                 continue
             info = self.rules.get(d.code)
-            severity = self.settings.severity.get(d.code) or (info.severity if info else d.severity)
+            # configuration first, then the rule's data (an invariant's own severity), then the rule
+            severity = (self.settings.severity.get(d.code) or _data_severity(d)
+                        or (info.severity if info else d.severity))
             out.append(d if d.severity == severity else replace(d, severity=severity))
         out = apply_suppressions(out, suppressions, targets, self.selection, self.rules)
         out = list(dict.fromkeys(out))  # a finding reported by two paths is reported once
         out.sort(key=Diagnostic.sort_key)
         return out
+
+
+def _data_severity(d: Diagnostic) -> Severity | None:
+    value = d.extra.get("severity") if d.extra else None
+    try:
+        return Severity(value) if value else None
+    except ValueError:
+        return None
 
 
 def _codes(module) -> tuple[str, ...]:
@@ -239,6 +253,10 @@ def lint_source(name: str, raw: bytes) -> FileResult:
                     f"internal error in rule {module.INFO.code} ({type(err).__name__}: {err}); "
                     "please report it with this file"))
         entry = index_entry(article)
+        claims = [[c.invariant_id, c.agrees, c.value, c.expected,
+                   article.line_col(article.value_offset(path, c.start))[0], c.quote]
+                  for path, c in ctx.memo.get((id(article), "claims"), ())]
+        return FileResult(name, diags, entry, suppressions, claims)
     elif article is not None:  # text but no usable front matter: text-only rules still run
         for module in _WORKER["modules"]:
             if getattr(module, "TEXT_ONLY", False):

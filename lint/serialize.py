@@ -35,9 +35,9 @@ def diagnostic_from_dict(data: dict) -> Diagnostic:
                       extra=data.get("extra") or {})
 
 
-def result_to_row(result) -> tuple[str | None, str | None, str | None]:
-    """A per-file result as three JSON columns (diagnostics, index entry, suppressions); the
-    common clean file stores NULL, NULL and only its entry."""
+def result_to_row(result) -> tuple[str | None, str | None, str | None, str | None]:
+    """A per-file result as four JSON columns (diagnostics, index entry, suppressions, claims);
+    the common clean file stores its entry and NULLs."""
     entry = result.entry
     diags = (json.dumps([diagnostic_to_dict(d) for d in result.diagnostics], separators=(",", ":"),
                         default=str) if result.diagnostics else None)
@@ -46,10 +46,12 @@ def result_to_row(result) -> tuple[str | None, str | None, str | None]:
          list(entry.hashes)], separators=(",", ":"), default=str)
     supp = (json.dumps([[a, b, list(c), s, e] for a, b, c, s, e in result.suppressions])
             if result.suppressions else None)
-    return diags, entry_json, supp
+    claims = json.dumps(result.claims, ensure_ascii=False) if result.claims else None
+    return diags, entry_json, supp, claims
 
 
-def result_from_row(name: str, diags: str | None, entry: str | None, supp: str | None):
+def result_from_row(name: str, diags: str | None, entry: str | None, supp: str | None,
+                    claims: str | None = None):
     from .corpus import IndexEntry, Link
     from .engine import FileResult
 
@@ -64,4 +66,5 @@ def result_from_row(name: str, diags: str | None, entry: str | None, supp: str |
     suppressions = []
     if supp is not None:
         suppressions = [(a, b, tuple(c), s, e) for a, b, c, s, e in json.loads(supp)]
-    return FileResult(path=name, diagnostics=diagnostics, entry=index_entry, suppressions=suppressions)
+    return FileResult(path=name, diagnostics=diagnostics, entry=index_entry, suppressions=suppressions,
+                      claims=json.loads(claims) if claims is not None else [])

@@ -29,7 +29,8 @@ Building one (the CLI's `build_report_data` maps engine results onto these):
     assemble(articles=..., diagnostics=..., rules=..., corpus=..., facts=..., tool=..., roots=...)
         -> ReportData; computes `summary`, keeps the rule table to the codes that occur.
     corpus_section(n_articles, links, dangling=..., stale=..., duplicate_ids=..., duplicate_urls=...)
-        -> CorpusSection; graph health and orphans from (source, target|None) index pairs.
+        -> CorpusSection; graph health and orphans from (source, target) index pairs, target
+           None for a dangling link and EXTERNAL for a published article outside the corpus.
     with_trend(data, loads(old_json_text)) -> ReportData with `trend` set.
 
 Rendering: render_html(data) -> str, render_markdown(data) -> str, dumps(data) -> str (JSON).
@@ -39,7 +40,7 @@ terminal and the run has lasted a second).
 from __future__ import annotations
 
 from .data import ReportFormatError, assemble, compare, describe_fix, dumps, loads, summarize, with_trend
-from .graph import corpus_section, graph_health
+from .graph import EXTERNAL, corpus_section, graph_health
 from .html import render_html
 from .markdown import render_markdown
 from .model import (
@@ -61,7 +62,7 @@ from .model import (
 from .progress import ProgressBar
 
 __all__ = [
-    "SCHEMA", "ArticleRef", "CorpusSection", "Disagreement", "DuplicateGroup", "FactRow", "Finding",
+    "EXTERNAL", "SCHEMA", "ArticleRef", "CorpusSection", "Disagreement", "DuplicateGroup", "FactRow", "Finding",
     "GraphHealth", "LinkProblem", "ProgressBar", "ReportData", "ReportFormatError", "Rule", "SubjectCounts",
     "Summary", "Trend", "assemble", "compare", "corpus_section", "describe_fix", "dumps", "graph_health",
     "loads", "render_html", "render_markdown", "summarize", "with_trend",

@@ -5,13 +5,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .model import CorpusSection, DuplicateGroup, GraphHealth, LinkProblem
 
+EXTERNAL = -1  # a link target outside the corpus that does exist (a published article not in these files)
+
 
 def graph_health(n_articles: int, links: Iterable[tuple[int, int | None]],
                  stale: int = 0) -> tuple[GraphHealth, list[int]]:
     """Health numbers and orphans (ascending) of the related-article graph.
 
     `links` holds one (source, target) pair per related entry, both article indexes; target is
-    None when the entry names no article of the corpus (dangling). A self-link counts as a link
+    None when the entry names no known article (dangling) and EXTERNAL when it names a published
+    article outside the corpus (it resolves, but is no node here). A self-link counts as a link
     but neither links the article to the rest nor saves it from being an orphan.
     """
     parent = list(range(n_articles))
@@ -25,7 +28,7 @@ def graph_health(n_articles: int, links: Iterable[tuple[int, int | None]],
     has_in = bytearray(n_articles)
     has_out = bytearray(n_articles)
     edges: set[tuple[int, int]] = set()
-    total = resolved = dangling = 0
+    total = resolved = dangling = external = 0
     for source, target in links:
         total += 1
         has_out[source] = 1
@@ -33,6 +36,9 @@ def graph_health(n_articles: int, links: Iterable[tuple[int, int | None]],
             dangling += 1
             continue
         resolved += 1
+        if target == EXTERNAL:
+            external += 1
+            continue
         if target == source:
             continue
         has_in[target] = 1
@@ -50,6 +56,7 @@ def graph_health(n_articles: int, links: Iterable[tuple[int, int | None]],
         "links": total,
         "resolved": resolved,
         "dangling": dangling,
+        "external": external,
         "stale": stale,
         "orphans": len(orphans),
         "without_links": n_articles - sum(has_out),

@@ -80,8 +80,9 @@ class DuplicateGroup(TypedDict):
 class GraphHealth(TypedDict):
     articles: int  # nodes: the articles of the corpus
     links: int  # related entries, all of them
-    resolved: int  # entries whose id names an article of the corpus
-    dangling: int
+    resolved: int  # entries whose id names a known article (in the corpus, or published elsewhere)
+    dangling: int  # entries whose id names no known article
+    external: int  # resolved entries that name a published article outside the corpus
     stale: int
     orphans: int  # articles no other article links to
     without_links: int  # articles with no related entry of their own

@@ -136,6 +136,7 @@ def corpus(data: ReportData) -> str:
     resolved = f"{100 * g['resolved'] / g['links']:.1f}%" if g["links"] else "\u2013"
     stats = [("articles", g["articles"]), ("related links", g["links"]), ("links that resolve", resolved),
              ("dangling links", g["dangling"]), ("stale links", g["stale"]),
+             ("to published articles", g["external"]),
              ("duplicate ids", len(c["duplicate_ids"])), ("duplicate urls", len(c["duplicate_urls"])),
              ("orphans (nobody links)", g["orphans"]), ("without related", g["without_links"]),
              ("isolated", g["isolated"]), ("components", g["components"]),

@@ -11,7 +11,7 @@ from . import (S001_missing_field, S002_unknown_field, S003_wrong_type, S004_inv
                U006_related_url_mismatch, R001_dangling_related, R002_stale_related,
                R003_duplicate_id, R004_duplicate_url, R005_self_related, R006_repeated_related,
                R007_related_numbering_gap, E001_mojibake, E002_replacement_character,
-               E003_control_character, G001_spelling, G002_grammar)
+               E003_control_character, F001_fact_violation, G001_spelling, G002_grammar)
 
 # Per-article rules: `check(article, ctx)`.
 ARTICLE_RULES: tuple[ModuleType, ...] = (
@@ -20,7 +20,7 @@ ARTICLE_RULES: tuple[ModuleType, ...] = (
     U005_seo_title_mismatch, U006_related_url_mismatch,
     R005_self_related, R006_repeated_related, R007_related_numbering_gap,
     E001_mojibake, E002_replacement_character, E003_control_character,
-    G001_spelling, G002_grammar,
+    F001_fact_violation, G001_spelling, G002_grammar,
 )
 # Cross-article rules: `check_corpus(corpus, ctx)`.
 CORPUS_RULES: tuple[ModuleType, ...] = (

@@ -1,0 +1,87 @@
+"""A sentence states a fact that contradicts a factual invariant (`schemas/invariants.yaml`).
+
+## What it does
+Finds claims about each invariant in the prose fields (`answer`, `title`, `question`,
+`seo.page_description`), whatever the phrasing (digits or number words, "Na+", "Na⁺", "sodium",
+"3:2", either clause first, active or passive voice), and reports each one that disagrees with
+the expected value: it points at the sentence, quotes it, says what the invariant expects and
+names the invariant. Context decides what a number is about: an action potential's peak, the
+threshold, cardiac resting potentials or other Na+ transporters are not claims about these
+invariants. Editors add invariants in the YAML file, not in Python (see docs/facts.md).
+
+## Why is this bad?
+Students learn what the article says. "The pump moves 2 Na+ out for 3 K+ in" or "a neuron rests
+at +70 mV" teaches them the opposite of the truth, and no schema can catch it.
+
+## Example
+```yaml
+answer: >-
+    For every two sodium ions pumped out, three potassium ions are pumped in.
+```
+
+## Use instead
+```yaml
+answer: >-
+    For every three sodium ions pumped out, two potassium ions are pumped in.
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..article import Article
+from ..config import BackendUnavailable, Settings
+from ..diagnostic import Diagnostic, Severity
+from .base import rule_info
+from .context import RuleContext
+
+INFO = rule_info("F001", "fact-violation", "facts", Severity.ERROR, doc=__doc__)
+FIELDS = (("answer",), ("title",), ("question",), ("seo", "page_description"))
+
+
+def load(settings: Settings):
+    from ..facts import InvariantsError, load_invariants
+
+    try:
+        return load_invariants(settings.invariants)
+    except InvariantsError as err:
+        raise BackendUnavailable(f"the factual invariants cannot be used:\n{err}") from None
+
+
+def preflight(settings: Settings) -> None:
+    """A broken invariants file is a configuration error (exit 2), found before any work."""
+    load(settings)
+
+
+def claims_of(article: Article, ctx: RuleContext) -> list[tuple[tuple, object]]:
+    from ..facts import find_claims
+
+    invariants = ctx.once("invariants", lambda: load(ctx.settings))
+
+    def compute() -> list:
+        seen_text: set[str] = set()
+        out = []
+        for path in FIELDS:
+            text = article.get(*path)
+            if not isinstance(text, str) or text in seen_text:  # title == question: once
+                continue
+            seen_text.add(text)
+            out.extend((path, claim) for claim in find_claims(text, invariants))
+        return out
+
+    return ctx.once((id(article), "claims"), compute)
+
+
+def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    invariants = ctx.once("invariants", lambda: load(ctx.settings))
+    severity = {inv.id: Severity(inv.severity).value for inv in invariants}
+    for path, claim in claims_of(article, ctx):
+        if claim.agrees:
+            continue
+        start = article.value_offset(path, claim.start)
+        end = article.value_offset(path, max(claim.end - 1, claim.start)) + 1
+        yield article.diagnostic(
+            INFO.code, start, end,
+            f"[{claim.invariant_id}] {claim.quote!r} states {claim.value}; the invariant expects "
+            f"{claim.expected}", text=claim.quote,
+            extra={"invariant": claim.invariant_id, "severity": severity.get(claim.invariant_id, "error")})
