@@ -2,7 +2,8 @@
 in every article.
 
     invariants = load_invariants()            # raises InvariantsError (file:line: what to fix)
-    claims = find_claims(answer, invariants)  # Claim(invariant_id, start, end, quote, value, agrees, expected)
+    claims = find_claims(answer, invariants)  # [Claim(invariant_id, start, end, quote, value,
+                                              #        agrees, expected)]
     table = facts_table([(path, claims), ...], invariants)
     table.to_json(); table.render_text()
 """

@@ -32,7 +32,8 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
             carry = None
             # what the sentence before was about carries over within a line, or from a heading
             if found and previous is not None and (previous.heading or previous.line == passage.line):
-                carry = previous_carry or carry_of(quantity.axis_spans(inv, clean, previous.start, previous.end))
+                carry = previous_carry or carry_of(
+                    quantity.axis_spans(inv, clean, previous.start, previous.end))
             claim, previous_carry = (module.check(inv, invariants.vocabulary, prepared, passage, found, carry)
                                      if found else (None, None))
             if claim is not None:

@@ -194,7 +194,8 @@ class _Builder:
         common = {"id": raw["id"], "statement": " ".join(raw["statement"].split()), "kind": raw["kind"],
                       "context": " ".join(raw["context"].split()), "severity": Severity(raw["severity"]),
                       "source": " ".join(raw["source"]["citation"].split()), "look_for": look_for,
-                      "tolerance_absolute": tolerance.get("absolute"), "tolerance_relative": tolerance.get("relative"),
+                      "tolerance_absolute": tolerance.get("absolute"),
+                  "tolerance_relative": tolerance.get("relative"),
                       "line": self.locate(where)[0]}
         if raw["kind"] == "quantity":
             units = raw["units"]

@@ -17,7 +17,8 @@ _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 # a sentence ends at . ! ? followed by space and something that starts a sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9+\-])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:e\.g|i\.e|approx|vs|etc|fig|figs|al|ca|cf|dr|no|resp|ref|eq|ed|vol|ch)|\b[A-Z])$", re.IGNORECASE)
+    r"(?:\b(?:e\.g|i\.e|approx|vs|etc|fig|figs|al|ca|cf|dr|no|resp|ref|eq|ed|vol|ch)|\b[A-Z])$",
+    re.IGNORECASE)
 _MAX_ITEM_WORDS = 30
 _MAX_ITEMS = 8
 

@@ -36,7 +36,8 @@ def value_pattern(unit_source: str) -> re.Pattern[str]:
     plus_minus = rf"(?:\s*(?:±|\+/-)\s*(?:{DIGITS}))?"
     single = rf"{_number('s')}{plus_minus}\s*-?\s*(?P<su>{unit})"
     between = rf"(?i:between)\s+{_number('a')}\s*(?:{unit}\s*)?and\s*{_number('b')}\s*(?P<bu>{unit})"
-    to = rf"(?:(?i:from)\s+)?{_number('c')}\s*(?:{unit}\s*)?(?:to|–|—|-)\s*{_number('d')}\s*(?P<du>{unit})"
+    to = (rf"(?:(?i:from)\s+)?{_number('c')}\s*(?:{unit}\s*)?(?:to|–|—|-)\s*"
+          rf"{_number('d')}\s*(?P<du>{unit})")
     return re.compile(rf"{between}|{to}|{single}")
 
 
@@ -95,7 +96,8 @@ def axis_spans(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
     """Cues on the subject and setting axes (all a passage without values can carry)."""
     lf = inv.look_for
     return (find(lf.subject, clean, start, end, "subject") + find(lf.confusers, clean, start, end, "confuser")
-            + find(lf.applies, clean, start, end, "applies") + find(lf.excluded, clean, start, end, "excluded"))
+            + find(lf.applies, clean, start, end, "applies")
+            + find(lf.excluded, clean, start, end, "excluded"))
 
 
 def cue_spans(inv: Invariant, vocab: Vocabulary, clean: str, start: int, end: int) -> list[Span]:

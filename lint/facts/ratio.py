@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Claim, Invariant, Part, Vocabulary
+from .model import Claim, Invariant, Vocabulary
 from .passages import Passage, Prepared
 from .quantity import cue_spans
 from .scan import Carry, Resolved, Span, find, resolve, select
@@ -24,8 +24,12 @@ _COUNT = rf"(?P<count>(?<![\w.:])\d{{1,2}}(?!\d|\.\d)|{NUMBER_WORDS})"
 _BEFORE = r"(?:[\s-]*(?:(?:molecules?|ions?|units?)\s+of\s+)?)"
 _ADJECTIVE = r"(?:(?:intracellular|extracellular|cytoplasmic|cytosolic|positively\s+charged)\s+)?"
 _AFTER = r"(?:[\s-]*(?:ions?|cations?|molecules?)\b)?"
-_RATIO_DIGITS = re.compile(r"(?<![\w.:/])(\d{1,2})\s*(?::|∶|-to-)\s*(\d{1,2})(?:\s*(?::|∶|-to-)\s*(\d{1,2}))?(?![\w:]|\.\d)")
-_RATIO_TO = re.compile(rf"(?<![\w.:/])(\d{{1,2}}|{NUMBER_WORDS})[\s-]+to[\s-]+(\d{{1,2}}|{NUMBER_WORDS})(?![\w:]|\.\d)", re.IGNORECASE)
+_RATIO_SEP = r"\s*(?::|∶|-to-)\s*"
+_RATIO_DIGITS = re.compile(
+    rf"(?<![\w.:/])(\d{{1,2}}){_RATIO_SEP}(\d{{1,2}})(?:{_RATIO_SEP}(\d{{1,2}}))?(?![\w:]|\.\d)")
+_RATIO_TO = re.compile(  # "3 to 2", "three-to-two": only in a passage that says ratio
+    rf"(?<![\w.:/])(\d{{1,2}}|{NUMBER_WORDS})[\s-]+to[\s-]+(\d{{1,2}}|{NUMBER_WORDS})(?![\w:]|\.\d)",
+    re.IGNORECASE)
 _RATIO_WORD = re.compile(r"(?i:ratio|stoichiometr\w*|proportion)")
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|as well as|&)?\s*(?:both\s+)?", re.IGNORECASE)
 
@@ -85,7 +89,8 @@ def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passag
     if not has_numbers and all(r.carried["subject"] for r in relevant):
         return None, next_carry  # direction only: the sentence must name the pump itself
     value, agrees = _judge(inv, counts, directions, bare)
-    return Claim(inv.id, start, end, prepared.quote(start, end), value, agrees, inv.expected_text()), next_carry
+    claim = Claim(inv.id, start, end, prepared.quote(start, end), value, agrees, inv.expected_text())
+    return claim, next_carry
 
 
 def _share_directions(clean: str, resolved: list[Resolved]) -> None:
@@ -150,6 +155,3 @@ def _judge(inv: Invariant, counts, directions, bare) -> tuple[str, bool]:
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
 
-
-def describe_parts(parts: tuple[Part, ...]) -> str:
-    return " : ".join(p.describe() for p in parts)

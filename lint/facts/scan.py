@@ -6,16 +6,16 @@ a setting that applies or is excluded ("setting" axis), a direction, a negation,
 
 1. All cues and mentions are matched; where two overlap the longer wins ("sodium channels" beats
    "sodium"; "not firing" beats "not").
-2. Each cue binds to its nearest mention; a comparand ("more negative *than neurons*") binds only
-   to a value in parentheses right after it, and only when the thing compared has its own value
-   ("EK (-90 mV) is more negative than the resting potential (about -70 mV)"); a destination
-   ("... to the resting potential") binds only to values after it. Distance counts the words between them: function words
+2. Each cue binds to its nearest mention. Distance counts the words between them: function words
    weigh 0.5, content words 1, a comma 1.5, a conjunction ("and", "whereas") 3, a clause break 4
-   more. On a tie the cue binds to the mention after it.
+   more; on a tie the cue binds to the mention after it. A comparand ("more negative *than
+   neurons*") binds only to a value in parentheses right after it, and only when the thing
+   compared has its own value ("EK (-90 mV) is more negative than the resting potential (about
+   -70 mV)"); a destination ("... *to the resting potential*") binds only to values after it.
 3. Each mention takes, per axis, its nearest bound cue (a subject must beat a confuser by a
-   margin, else the confuser wins: no claim is better than a wrong one); with none it inherits from the mention
-   before it (or, first in its passage, from the next one in its clause that has its own), then
-   from the sentence before (`Carry`).
+   margin, else the confuser wins: no claim is better than a wrong one). With none it inherits
+   from the mention before it (or, first in its passage, from the next one in its clause that
+   has its own), then from the sentence before (`Carry`).
 4. A negation anywhere in a mention's clause (not, if, misconception, ...) drops the mention.
 """
 from __future__ import annotations
@@ -49,7 +49,8 @@ _COMPARAND = re.compile(
 # "contributes -4 mV *to the resting potential*": a destination describes values after it, not before
 _DESTINATION = re.compile(r"(?i:\b(?:to|into|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+)?)$")
 # ... but a value in parentheses right after the comparand is the comparand's own value
-_COMPARAND_VALUE = re.compile(r"\s*\(\s*(?i:about|approximately|around|roughly|nearly|near|close\s+to|~|≈)?\s*")
+_COMPARAND_VALUE = re.compile(
+    r"\s*\(\s*(?i:about|approximately|around|roughly|nearly|near|close\s+to|~|≈)?\s*")
 _CLAUSE_PENALTY = 4.0
 _COVERED_WEIGHT = 0.5
 # kinds and their priority when two matches of equal length overlap (lower wins)

@@ -92,7 +92,8 @@ def facts_table(items: Iterable[tuple[str, list[Claim]]], invariants: Invariants
                 agree[invariant_id] += 1
                 continue
             disagreements[invariant_id].append(Disagreement(
-                article, tuple(dict.fromkeys(c.value for c in wrong)), tuple(dict.fromkeys(c.quote for c in wrong))))
+                article, tuple(dict.fromkeys(c.value for c in wrong)),
+                tuple(dict.fromkeys(c.quote for c in wrong))))
     rows = tuple(FactsRow(inv.id, inv.statement, inv.expected_text(), inv.severity.value, inv.source,
                           stated[inv.id], agree[inv.id], tuple(disagreements[inv.id])) for inv in invariants)
     return FactsTable(articles, rows)

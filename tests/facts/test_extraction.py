@@ -73,7 +73,8 @@ def test_phrase_rules():
     assert hits(["sodium potassium pump"], "The Sodium–Potassium pumps and sodium/potassium pump") == [
         "Sodium–Potassium pumps", "sodium/potassium pump"]
     assert hits(["Na+ K+ ATPase"], "Na+/K+-ATPase, na+/k+ atpase") == ["Na+/K+-ATPase"]
-    assert hits(["hyperpolari*"], "hyperpolarized, hyperpolarisation") == ["hyperpolarized", "hyperpolarisation"]
+    assert hits(["hyperpolari*"], "hyperpolarized, hyperpolarisation") == [
+        "hyperpolarized", "hyperpolarisation"]
     assert hits(["K"], "3 K in, OK, k") == ["K"]
     assert hits([r"re:\bnot\b(?!\s+only)"], "not only this, not that") == ["not"]
     assert hits(["after-hyperpolarization"], "afterhyperpolarization and after hyperpolarization") == [

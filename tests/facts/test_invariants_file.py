@@ -91,7 +91,8 @@ BAD = [
     ("missing field", ("    tolerance: {absolute: 0}\n", ""), "missing `tolerance`", "- id: sglt1"),
     ("unknown field", ("    kind: quantity\n", "    kind: quantity\n    tolerence: 1\n"),
      "unknown field 'tolerence'", "tolerence: 1"),
-    ("unknown kind", ("    kind: ratio\n", "    kind: proportion\n"), "'proportion' is not one of", "kind: proportion"),
+    ("unknown kind", ("    kind: ratio\n", "    kind: proportion\n"), "'proportion' is not one of",
+     "kind: proportion"),
     ("bad id", ("- id: sglt1-stoichiometry", "- id: SGLT1 stoichiometry"), "kebab-case", "- id: SGLT1"),
     ("negative tolerance", ("{absolute: 0.5}", "{absolute: -1}"), "less than the minimum", "absolute: -1"),
     ("one part", ("        - {name: glucose, terms: [glucose], count: 1, direction: in}\n", ""),
@@ -142,7 +143,8 @@ def test_the_module_command_reports_problems_and_exits_2(tmp_path, capsys):
 def test_the_module_command_checks_and_tries_sentences(capsys):
     assert main([]) == 0
     assert "3 invariants OK" in capsys.readouterr().out
-    assert main(["--try", "The Na+/K+ pump moves 2 Na+ out and 3 K+ in.", "--try", "Threshold is -55 mV."]) == 0
+    sentences = ["The Na+/K+ pump moves 2 Na+ out and 3 K+ in.", "Threshold is -55 mV."]
+    assert main(["--try", sentences[0], "--try", sentences[1]]) == 0
     out = capsys.readouterr().out
     assert "na-k-atpase-stoichiometry: VIOLATES: states 2 Na+ out : 3 K+ in" in out
     assert "no claim: Threshold is -55 mV." in out

@@ -24,7 +24,8 @@ def test_correct_answer_gives_no_violation(answer, invariants):
     assert wrong == []
 
 
-@pytest.mark.parametrize("case", DATA["mutations"], ids=[f"{m['in']}-{m['with'][:30]}" for m in DATA["mutations"]])
+@pytest.mark.parametrize("case", DATA["mutations"],
+                         ids=[f"{m['in']}-{m['with'][:30]}" for m in DATA["mutations"]])
 def test_one_broken_fact_is_flagged_exactly(case, invariants):
     text = _source(case["in"])
     assert case["replace"] in text
