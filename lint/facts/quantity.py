@@ -119,15 +119,18 @@ def _verdict(inv: Invariant, r: Resolved) -> tuple[str, bool] | None:
         if sign == 0:
             return f"{text} (no sign)", False
         low, high = sorted((abs(low) * sign, abs(high) * sign))
-        if sign < 0 or r.signs:  # show the sign the words gave
+        if sign < 0 or (r.signs and inv.unsigned != "positive"):  # show the sign the words gave
             text = f"{'-' if sign < 0 else '+'}{text}"
     lo, hi = inv.accepted_range()
     return text, high >= lo - 1e-9 and low <= hi + 1e-9
 
 
 def _sign(inv: Invariant, r: Resolved) -> int | None:
-    """+1/-1 for an unsigned value, 0 for 'disagree: sign missing', None for 'no claim'."""
-    if len(r.signs) == 1:
+    """+1/-1 for an unsigned value, 0 for 'disagree: sign missing', None for 'no claim'.
+
+    Sign words ("70 mV, negative inside") count only where values can have either sign: with
+    `unsigned: positive` (counts) "HIV-negative" says nothing about 46 chromosomes."""
+    if len(r.signs) == 1 and inv.unsigned != "positive":
         return -1 if "negative" in r.signs else 1
     return {"positive": 1, "negative": -1, "disagree": 0, "skip": None}[inv.unsigned]
 

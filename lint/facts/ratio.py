@@ -30,6 +30,7 @@ _RATIO_DIGITS = re.compile(
 _RATIO_TO = re.compile(  # "3 to 2", "three-to-two": only in a passage that says ratio
     rf"(?<![\w.:/])(\d{{1,2}}|{NUMBER_WORDS})[\s-]+to[\s-]+(\d{{1,2}}|{NUMBER_WORDS})(?![\w:]|\.\d)",
     re.IGNORECASE)
+_MAX_RATIO_TERM = 12
 _RATIO_WORD = re.compile(r"(?i:ratio|stoichiometr\w*|proportion)")
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|as well as|&)?\s*(?:both\s+)?", re.IGNORECASE)
 
@@ -60,10 +61,11 @@ def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
     has_ratio_word = bool(_RATIO_WORD.search(clean, start, end))
     for m in _RATIO_DIGITS.finditer(clean, start, end):
         numbers = tuple(float(g) for g in m.groups() if g)
-        out.append(Span(m.start(), m.end(), "mention", data=Mention(None, numbers=numbers)))
+        if max(numbers) <= _MAX_RATIO_TERM:  # not a time of day ("10:30")
+            out.append(Span(m.start(), m.end(), "mention", data=Mention(None, numbers=numbers)))
     for m in _RATIO_TO.finditer(clean, start, end) if has_ratio_word else ():
         numbers = tuple(number_value(g) for g in m.groups())
-        if all(n is not None for n in numbers):
+        if all(n is not None and n <= _MAX_RATIO_TERM for n in numbers):
             out.append(Span(m.start(), m.end(), "mention", data=Mention(None, numbers=numbers)))
     return out
 
@@ -125,6 +127,8 @@ def _collect(inv: Invariant, relevant: list[Resolved]):
         for p in same_clause:
             if p.mention.data.part not in order:
                 order.append(p.mention.data.part)
+        if len(order) != len(data.numbers):  # "Na+ and K+ ... using ATP ... 3:2": the required parts
+            order = [i for i in order if not inv.parts[i].optional]
         if not order:
             bare.append(data.numbers)
         elif len(order) == len(data.numbers):

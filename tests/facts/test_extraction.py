@@ -51,6 +51,17 @@ def test_values_are_shown_as_written(text, value, invariants):
     assert _one(text, invariants, "neuron-resting-potential").value == value
 
 
+def test_sign_words_do_not_flip_counts(invariants):
+    claim = _one("HIV-negative humans have 46 chromosomes.", invariants, "human-chromosome-number")
+    assert (claim.value, claim.agrees) == ("46 chromosomes", True)
+
+
+def test_a_bare_ratio_maps_onto_the_required_parts_named(invariants):
+    claim = _one("The Na+/K+ pump moves Na+ out and K+ in, using ATP, at a 2:3 ratio.", invariants,
+                 "na-k-atpase-stoichiometry")
+    assert (claim.value, claim.agrees) == ("2 Na+ out : 3 K+ in", False)
+
+
 def test_claims_are_frozen_values():
     assert dataclasses.is_dataclass(Claim)
     claim = Claim("x", 0, 1, "q", "v", True, "e")
