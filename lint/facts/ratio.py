@@ -31,6 +31,7 @@ _RATIO_TO = re.compile(  # "3 to 2", "three-to-two": only in a passage that says
     rf"(?<![\w.:/])(\d{{1,2}}|{NUMBER_WORDS})[\s-]+to[\s-]+(\d{{1,2}}|{NUMBER_WORDS})(?![\w:]|\.\d)",
     re.IGNORECASE)
 _MAX_RATIO_TERM = 12
+_RESPECTIVELY = re.compile(r"(?i:\brespectively\b)")
 _RATIO_WORD = re.compile(r"(?i:ratio|stoichiometr\w*|proportion)")
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|as well as|&)?\s*(?:both\s+)?", re.IGNORECASE)
 
@@ -78,9 +79,11 @@ def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passag
     spans += find(vocab.not_directions, clean, start, end, "mask")
     for name, pattern in vocab.directions:
         spans += find(pattern, clean, start, end, "direction", name)
-    resolved, next_carry = resolve(clean, start, end, select(spans), passage.items, carry,
+    selected = select(spans)
+    resolved, next_carry = resolve(clean, start, end, selected, passage.items, carry,
                                    direction_targets=lambda m: m.data.part is not None)
     _share_directions(clean, resolved)
+    _respectively(clean, start, end, selected, resolved)
     relevant = [r for r in resolved
                 if not r.negated and r.state["subject"] == "subject" and r.state["setting"] != "excluded"]
     stated = _collect(inv, relevant)
@@ -105,6 +108,22 @@ def _share_directions(clean: str, resolved: list[Resolved]) -> None:
             left.direction = right.direction
         elif right.direction is None and left.direction_cue and left.direction_cue.end <= left.mention.start:
             right.direction = left.direction
+
+
+def _respectively(clean: str, start: int, end: int, spans: list[Span], resolved: list[Resolved]) -> None:
+    """'Na+ and K+ move out of and into the cell, respectively': directions pair with the parts in
+    the order both are written; if they do not pair up, the clause states no direction."""
+    for word in _RESPECTIVELY.finditer(clean, start, end):
+        clause = next((r.clause for r in resolved if r.mention.start < word.start()), None)
+        parts = [r for r in resolved if r.clause == clause and r.mention.data.part is not None
+                 and r.mention.start < word.start()]
+        if not parts:
+            continue
+        low, high = parts[0].mention.start, word.start()
+        cues = [s.label for s in spans if s.kind == "direction" and low <= s.start < high]
+        order = list(dict.fromkeys(r.mention.data.part for r in parts))
+        for r in parts:
+            r.direction = cues[order.index(r.mention.data.part)] if len(cues) == len(order) else None
 
 
 def _collect(inv: Invariant, relevant: list[Resolved]):

@@ -62,6 +62,22 @@ def test_a_bare_ratio_maps_onto_the_required_parts_named(invariants):
     assert (claim.value, claim.agrees) == ("2 Na+ out : 3 K+ in", False)
 
 
+@pytest.mark.parametrize("text, value, agrees", [
+    ("The pump moves Na+ and K+ out of and into the cell, respectively.", "Na+ out : K+ in", True),
+    ("Sodium and potassium are pumped in and out, respectively, by the Na+/K+-ATPase.",
+     "Na+ in : K+ out", False),
+    ("The pump moves 2 Na+ and 3 K+ out of and into the cell, respectively.", "2 Na+ out : 3 K+ in", False),
+])
+def test_respectively_pairs_directions_with_parts_in_order(text, value, agrees, invariants):
+    claim = _one(text, invariants, "na-k-atpase-stoichiometry")
+    assert (claim.value, claim.agrees) == (value, agrees)
+
+
+def test_respectively_that_does_not_pair_up_states_no_direction(invariants):
+    text = "The pump moves Na+ and K+ out of the cell, respectively."
+    assert outcome(find_claims(text, invariants), "na-k-atpase-stoichiometry") == "none"
+
+
 def test_claims_are_frozen_values():
     assert dataclasses.is_dataclass(Claim)
     claim = Claim("x", 0, 1, "q", "v", True, "e")
