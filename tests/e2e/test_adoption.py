@@ -112,3 +112,16 @@ def test_per_file_ignores(content_repo):
     config = (root / "pyproject.toml").read_text().replace('"nursing/explain-the-role-*"', '"biology/*"')
     (root / "pyproject.toml").write_text(config)
     assert check(root)[:2] == (1, [(HOME, 21, "E001")])
+
+
+def test_baseline_paths_are_relative_to_the_baseline_file(content_repo):
+    """Written at the root, read from a subdirectory (and the other way round): the same entries."""
+    root = content_repo({HOME: MOJIBAKE})
+    check(root, "--baseline", "qtlint-baseline.json", "--update-baseline")
+    sub = (root / HOME).parent
+    assert check(sub, "--baseline", "../qtlint-baseline.json")[:2] == (0, [])
+    check(sub, "--baseline", "../qtlint-baseline.json", "--update-baseline")
+    entries = json.loads((root / "qtlint-baseline.json").read_text())["entries"]
+    assert [e["path"] for e in entries] == [HOME]
+    (root / HOME).write_text(MOJIBAKE.replace("Hereâ€™s", "Here’s"))
+    assert check(sub, "--baseline", "../qtlint-baseline.json")[1] == [(HOME.split("/", 1)[1], 1, "Q002")]
