@@ -6,7 +6,7 @@ covers the answer's lines below it). Unused suppressions are reported (Q001), as
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from .article import Article
 from .diagnostic import Diagnostic, RuleInfo, Severity
