@@ -53,7 +53,7 @@ SUBJECTS = (
         "the sodium-potassium pump; the Na+ - K+ pump; myelination; the blood-brain barrier; fluid balance;"
         " electrolyte replacement; potassium levels; sodium levels; the renin-angiotensin system; insulin therapy;"
         " wound healing; pressure ulcer prevention; pain assessment; oxygen saturation; cardiac output;"
-        " the glomerular filtration rate; dehydration; hand hygiene; early mobilisation; nutritional support;"
+        " the glomerular filtration rate; dehydration; hand hygiene; early mobilization; nutritional support;"
         " the Glasgow Coma Scale; fall prevention; sepsis screening; blood glucose monitoring; anticoagulation;"
         " intravenous therapy; patient education; medication reconciliation; respiratory assessment;"
         " action potentials"), _split(
@@ -62,8 +62,8 @@ SUBJECTS = (
         " fluid resuscitation; infection control; discharge planning; diabetic ketoacidosis; palliative care;"
         " neurological monitoring; shock management; respiratory failure; hypertension management;"
         " stroke rehabilitation; safe medication administration; electrolyte balance; tissue perfusion;"
-        " critical care nursing; hypoglycaemia management; delirium prevention; sleep quality"), _commas(
-        "nursing assessment, patient safety, clinical judgement, care planning, evidence-based practice,"
+        " critical care nursing; hypoglycemia management; delirium prevention; sleep quality"), _commas(
+        "nursing assessment, patient safety, clinical judgment, care planning, evidence-based practice,"
         " monitoring, interventions, patient outcomes, vital signs, documentation, care coordination"),
         _split("Mechanism of Action; Clinical Relevance; Nursing Considerations; Assessment and Monitoring;"
                " Key Interventions; Patient Education")),
@@ -71,12 +71,12 @@ SUBJECTS = (
         "the sodium-potassium pump; the Na+ - K+ pump; transport proteins; the cell membrane; mitochondria;"
         " ribosomes; the endoplasmic reticulum; the Golgi apparatus; lysosomes; the cytoskeleton; chloroplasts;"
         " DNA replication; RNA polymerase; natural selection; genetic drift; photosynthesis; cellular respiration;"
-        " meiosis; mitosis; enzymes; cell signalling; stem cells; the nuclear envelope; aquaporins;"
+        " meiosis; mitosis; enzymes; cell signaling; stem cells; the nuclear envelope; aquaporins;"
         " ion channels; vesicle transport; apoptosis; symbiosis; biodiversity; membrane receptors"), _split(
         "active transport; passive transport; cell division; energy production; protein synthesis;"
         " ion gradients in cells; nerve impulse transmission; muscle contraction; homeostasis; evolution;"
         " gene expression; cell volume regulation; osmosis; nutrient uptake; waste removal; ecosystem stability;"
-        " population growth; speciation; embryonic development; immune defence; secondary active transport;"
+        " population growth; speciation; embryonic development; immune defense; secondary active transport;"
         " signal transduction; cell differentiation; adaptation; tissue repair"), _commas(
         "cell biology, membranes, transport, energy, ATP, proteins, organelles, evolution, genetics,"
         " homeostasis, diffusion, electrochemical gradient"),
@@ -87,10 +87,10 @@ SUBJECTS = (
         " hydrogen bonding; covalent bonds; ionic bonds; oxidation states; the ideal gas law; entropy; enthalpy;"
         " reaction rates; equilibrium constants; molar mass; titration; electrochemical cells; isotopes;"
         " the periodic table; intermolecular forces; stoichiometry; polymers; acids and bases; VSEPR theory;"
-        " hybridisation; chirality; functional groups; redox reactions; solubility"), _split(
+        " hybridization; chirality; functional groups; redox reactions; solubility"), _split(
         "chemical equilibrium; reaction kinetics; industrial synthesis; molecular geometry; boiling points;"
         " acid-base reactions; energy changes in reactions; electrolysis; corrosion; combustion;"
-        " organic synthesis; spectroscopy; gas behaviour; solution chemistry; crystal structures;"
+        " organic synthesis; spectroscopy; gas behavior; solution chemistry; crystal structures;"
         " environmental chemistry; battery design; drug design; atmospheric chemistry; phase changes;"
         " biochemical reactions; precipitation reactions; analytical measurements; thermodynamic stability;"
         " material properties"), _commas(
@@ -102,9 +102,9 @@ SUBJECTS = (
         "the sodium-potassium pump; voltage-gated sodium channels; voltage-gated potassium channels;"
         " the resting membrane potential; graded potentials; synaptic transmission; the baroreceptor reflex;"
         " the Frank-Starling mechanism; surfactant; the loop of Henle; antidiuretic hormone; aldosterone;"
-        " cardiac muscle cells; skeletal muscle fibres; smooth muscle; the autonomic nervous system;"
-        " the hypothalamus; thyroid hormones; cortisol; insulin; glucagon; red blood cells; haemoglobin;"
-        " the respiratory centre; chemoreceptors; the sinoatrial node; neurotransmitters; myelin;"
+        " cardiac muscle cells; skeletal muscle fibers; smooth muscle; the autonomic nervous system;"
+        " the hypothalamus; thyroid hormones; cortisol; insulin; glucagon; red blood cells; hemoglobin;"
+        " the respiratory center; chemoreceptors; the sinoatrial node; neurotransmitters; myelin;"
         " the refractory period; calcium ions"), _split(
         "action potential generation; repolarization; blood pressure regulation; glucose homeostasis;"
         " thermoregulation; urine concentration; gas exchange; cardiac contraction; the stress response;"
@@ -133,14 +133,14 @@ SUBJECTS = (
         _split("Structure; Location and Relations; Blood Supply and Innervation; Function; Clinical Relevance;"
                " Variations")),
     SubjectBank("Pharmacology", 8, True, _split(
-        "beta blockers; ACE inhibitors; loop diuretics; digoxin; opioids; benzodiazepines; local anaesthetics;"
+        "beta blockers; ACE inhibitors; loop diuretics; digoxin; opioids; benzodiazepines; local anesthetics;"
         " proton pump inhibitors; statins; warfarin; heparin; metformin; insulin; corticosteroids; NSAIDs;"
         " antibiotics; SSRIs; antihistamines; anticonvulsants; calcium channel blockers; bronchodilators;"
-        " vaccines; antivirals; monoclonal antibodies; cardiac glycosides; thiazide diuretics; paracetamol;"
+        " vaccines; antivirals; monoclonal antibodies; cardiac glycosides; thiazide diuretics; acetaminophen;"
         " naloxone; lidocaine; potassium supplements"), _split(
         "blood pressure control; pain management; seizure control; heart failure treatment; infection treatment;"
         " drug metabolism; drug interactions; renal clearance; dosing in older adults; adverse effects;"
-        " receptor binding; therapeutic monitoring; anticoagulation; glycaemic control; asthma management;"
+        " receptor binding; therapeutic monitoring; anticoagulation; glycemic control; asthma management;"
         " inflammation; anxiety treatment; allergic reactions; arrhythmia management; overdose reversal;"
         " nerve conduction block; hepatic clearance; tolerance; drug distribution; patient adherence"), _commas(
         "pharmacology, pharmacokinetics, pharmacodynamics, mechanism of action, side effects, dosing,"
@@ -151,11 +151,11 @@ SUBJECTS = (
         "bacterial cell walls; biofilms; plasmids; endospores; gram staining; bacteriophages; viral capsids;"
         " fungal spores; antibiotic resistance; quorum sensing; the normal flora; prions; protozoa; vaccines;"
         " horizontal gene transfer; toxins; flagella; pili; the lytic cycle; the lysogenic cycle;"
-        " fermentation; nitrogen fixation; sterilisation; culture media; the immune response; pathogens;"
+        " fermentation; nitrogen fixation; sterilization; culture media; the immune response; pathogens;"
         " opportunistic infections; zoonoses; retroviruses; mycobacteria"), _split(
         "infection control; disease transmission; laboratory diagnosis; food safety; antibiotic treatment;"
         " immune evasion; microbial growth; environmental cycles; outbreak investigation; virulence;"
-        " host colonisation; vaccine development; biotechnology; water treatment; hospital infections;"
+        " host colonization; vaccine development; biotechnology; water treatment; hospital infections;"
         " persistent infections; genetic exchange; identification of bacteria; nutrient cycling;"
         " epidemiology; wound infection; antimicrobial stewardship; gut health; latency; replication"), _commas(
         "microbiology, bacteria, viruses, fungi, pathogens, infection, immunity, antibiotics, resistance,"
@@ -167,12 +167,12 @@ SUBJECTS = (
         " allosteric regulation; coenzymes; fatty acid oxidation; gluconeogenesis; glycogen metabolism;"
         " the urea cycle; protein folding; amino acids; nucleotides; lipid bilayers; cholesterol synthesis;"
         " vitamins; hormones; second messengers; NADH; oxidative phosphorylation; ketone bodies;"
-        " the pentose phosphate pathway; haemoglobin; collagen; DNA repair; transcription factors;"
-        " post-translational modification; membrane transport; insulin signalling"), _split(
+        " the pentose phosphate pathway; hemoglobin; collagen; DNA repair; transcription factors;"
+        " post-translational modification; membrane transport; insulin signaling"), _split(
         "energy metabolism; metabolic regulation; fasting; exercise; starvation; cellular respiration;"
         " blood glucose control; protein turnover; lipid storage; detoxification; oxygen transport;"
-        " cell signalling; gene regulation; enzyme inhibition; metabolic disease; muscle activity;"
-        " nitrogen excretion; redox balance; biosynthesis; the fed state; ATP production; ageing;"
+        " cell signaling; gene regulation; enzyme inhibition; metabolic disease; muscle activity;"
+        " nitrogen excretion; redox balance; biosynthesis; the fed state; ATP production; aging;"
         " inherited metabolic disorders; tissue repair; drug action"), _commas(
         "biochemistry, metabolism, enzymes, ATP, pathways, regulation, proteins, lipids, carbohydrates,"
         " coenzymes, energy"),
@@ -185,12 +185,12 @@ SUBJECTS = (
         " observational learning; executive function; attention; perception; language acquisition;"
         " personality traits; mindfulness; intrinsic motivation; group dynamics; burnout; habit formation;"
         " long-term memory; the fight-or-flight response"), _split(
-        "learning; decision making; academic performance; mental health; behaviour change;"
-        " social behaviour; child development; recovery from trauma; workplace wellbeing; therapy outcomes;"
-        " memory retrieval; problem solving; relationships; coping; adolescence; ageing; addiction;"
-        " anxiety; depression; creativity; health behaviour; moral reasoning; exam preparation;"
+        "learning; decision making; academic performance; mental health; behavior change;"
+        " social behavior; child development; recovery from trauma; workplace well-being; therapy outcomes;"
+        " memory retrieval; problem solving; relationships; coping; adolescence; aging; addiction;"
+        " anxiety; depression; creativity; health behavior; moral reasoning; exam preparation;"
         " communication; self-control"), _commas(
-        "psychology, cognition, behaviour, learning, memory, emotion, development, mental health,"
+        "psychology, cognition, behavior, learning, memory, emotion, development, mental health,"
         " research methods, social psychology"),
         _split("Key Concepts; Theoretical Background; Evidence from Research; Practical Applications;"
                " Limitations; Examples")),
@@ -235,7 +235,7 @@ _SENTENCES = _split(
     " This is essential because {p} relies on a steady supply of energy and building blocks.;"
     " Over time, repeated stress on {t} leads to adaptation, and sometimes to damage.;"
     " Following the initial change, {t} returns toward its baseline as {p} is completed.;"
-    " Several factors, including age, nutrition and medication, modify how {t} behaves{c}.;"
+    " Several factors, including age, nutrition, and medication, modify how {t} behaves{c}.;"
     " Understanding {t} helps to explain why {p} fails in some situations and not in others.;"
     " Careful observation of {t} gives early warning of problems with {p}.;"
     " {T} is therefore both a marker and a driver of {p}.;"
@@ -255,7 +255,7 @@ _SENTENCES = _split(
     " Disorders of {t} are often detected first as subtle changes in {p}.;"
     " Taken together, these points show why {t} is studied so closely{c}.;"
     " Even modest improvements in {t} can make {p} noticeably more efficient.;"
-    " This is why guidelines emphasise regular review of {t} when {p} is a concern.;"
+    " This is why guidelines emphasize regular review of {t} when {p} is a concern.;"
     " Where {t} is well maintained, {p} tends to recover quickly after a disturbance.")
 assert len(_SENTENCES) == 37  # a prime, so any step walks every sentence once (see compose_answer)
 _FACTS_PUMP = (
@@ -273,7 +273,12 @@ _FACTS_REST = (
 
 
 def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
+    """Capitalise a sentence start, leaving words such as pH and mRNA as they are."""
+    return text if text[1:2].isupper() else text[0].upper() + text[1:]
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
 def compose_answer(rng: random.Random, bank: SubjectBank, topic: str, topic2: str, process: str,
@@ -289,7 +294,7 @@ def compose_answer(rng: random.Random, bank: SubjectBank, topic: str, topic2: st
         return " ".join(_SENTENCES[order.pop()].format(**kw) for _ in range(k))
 
     h1, h2 = rng.sample(bank.headings, 2)
-    intro = f"{_cap(topic)} plays a {rng.choice(_ADJ)} role in {process}{kw['c']}. {fill(2)}"
+    intro = f"{_cap(topic)} plays {_a(rng.choice(_ADJ))} role in {process}{kw['c']}. {fill(2)}"
     if rng.random() < 0.3:
         intro += " Here\u2019s a detailed explanation of its function in this context:"
     facts = []
@@ -373,7 +378,7 @@ def _title(rng: random.Random, bank: SubjectBank) -> tuple[str, str, str, str, s
     text = rng.choice(TITLE_TEMPLATES).format(topic=topic, topic2=topic2, process=process)
     if context:
         text = f"{text[:-1]} {context}{text[-1]}"
-    return text[0].upper() + text[1:], topic, topic2, process, context
+    return _cap(text), topic, topic2, process, context
 
 
 def plan(n: int, seed: int = 0) -> list[PlannedArticle]:
