@@ -107,3 +107,10 @@ def test_workflow_commands_parse_with_the_real_cli(workflow):
             argv = run.replace('"origin/$BASE_REF"', "origin/main").split()[1:]
             args = build_parser().parse_args(argv)
             assert args.changed_since == "origin/main"
+
+
+def test_docs_show_the_workflow_gate_as_it_runs(workflow):
+    docs = (REPO / "docs" / "ways-in.md").read_text(encoding="utf-8")
+    gate = next(s["run"] for s in next(iter(workflow["jobs"].values()))["steps"]
+                if "--output-format github" in s.get("run", ""))
+    assert f"```sh\n{gate}\n```" in docs
