@@ -234,6 +234,7 @@ def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
 def lint_source(name: str, raw: bytes) -> FileResult:
     settings: Settings = _WORKER["settings"]
     ctx: RuleContext = _WORKER["ctx"]
+    ctx.article_memo.clear()
     parsed = parse_article(name, raw, max_bytes=settings.max_file_size)
     diags = list(parsed.diagnostics)
     article = parsed.article
@@ -243,7 +244,6 @@ def lint_source(name: str, raw: bytes) -> FileResult:
         from .suppression import find_suppressions
 
         suppressions = find_suppressions(article)
-        ctx.memo.clear()
         for module in _WORKER["modules"]:
             try:
                 diags.extend(module.check(article, ctx))
@@ -255,7 +255,7 @@ def lint_source(name: str, raw: bytes) -> FileResult:
         entry = index_entry(article)
         claims = [[c.invariant_id, c.agrees, c.value, c.expected,
                    article.line_col(article.value_offset(path, c.start))[0], c.quote]
-                  for path, c in ctx.memo.get((id(article), "claims"), ())]
+                  for path, c in ctx.article_memo.get("claims", ())]
         return FileResult(name, diags, entry, suppressions, claims)
     elif article is not None:  # text but no usable front matter: text-only rules still run
         for module in _WORKER["modules"]:

@@ -27,8 +27,11 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
         module = ratio if inv.kind == "ratio" else quantity
         previous: Passage | None = None
         previous_carry: Carry | None = None  # None: not computed (the passage had no mentions)
+        triggers = _trigger_spans(inv, clean)
         for passage in prepared.passages:
-            found = module.mentions(inv, clean, passage.start, passage.end)
+            # cheap whole-text scan first: most passages mention no part or unit of this invariant
+            touched = any(s < passage.end and e > passage.start for s, e in triggers)
+            found = module.mentions(inv, clean, passage.start, passage.end) if touched else []
             carry = None
             # what the sentence before was about carries over within a line, or from a heading
             if found and previous is not None and (previous.heading or previous.line == passage.line):
@@ -40,3 +43,16 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
                 claims.append(claim)
             previous = passage
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
+
+
+def _trigger_spans(inv: Invariant, clean: str) -> list[tuple[int, int]]:
+    """Where `mentions` could find anything: a superset, found by one scan of the whole text per
+    pattern instead of one per passage (the per-passage scans were most of the cost)."""
+    n = len(clean)
+    if inv.kind == "ratio":
+        spans = [(m.start(), m.end()) for part in inv.parts for m in part.pattern.finditer(clean, 0, n)]
+        spans += [(m.start(), m.end()) for m in ratio._RATIO_DIGITS.finditer(clean)]
+        spans += [(m.start(), m.end()) for m in ratio._RATIO_TO.finditer(clean)]
+        return spans
+    assert inv.unit_pattern is not None
+    return [(m.start(), m.end()) for m in inv.unit_pattern.finditer(clean, 0, n)]

@@ -69,7 +69,7 @@ def claims_of(article: Article, ctx: RuleContext) -> list[tuple[tuple, object]]:
             out.extend((path, claim) for claim in find_claims(text, invariants))
         return out
 
-    return ctx.once((id(article), "claims"), compute)
+    return ctx.for_article("claims", compute)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -10,10 +10,17 @@ from ..config import Settings
 @dataclass
 class RuleContext:
     settings: Settings
-    # per-run services and per-article memos (e.g. schema problems computed once for S-rules)
+    # per-process services (schema validator, grammar backend, invariants): built once
     memo: dict[Any, Any] = field(default_factory=dict)
+    # per-article results shared by several rules (schema problems, claims); cleared per file
+    article_memo: dict[Any, Any] = field(default_factory=dict)
 
     def once(self, key: Any, compute: Callable[[], Any]) -> Any:
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
+
+    def for_article(self, key: Any, compute: Callable[[], Any]) -> Any:
+        if key not in self.article_memo:
+            self.article_memo[key] = compute()
+        return self.article_memo[key]

@@ -56,7 +56,7 @@ def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> 
         results = check_cached_many([t for _, t in present], backend, cache) if present else []
         return [(path, text, issue) for (path, text), issues in zip(present, results) for issue in issues]
 
-    for path, text, issue in ctx.once((id(article), "grammar"), compute):
+    for path, text, issue in ctx.for_article("grammar", compute):
         if issue.kind != kind:
             continue
         start = article.value_offset(path, issue.start)

@@ -11,7 +11,7 @@ from .context import RuleContext
 
 def problems_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> Iterator[Diagnostic]:
     validator = ctx.once("schema-validator", lambda: load_validator(str(ctx.settings.schema)))
-    problems = ctx.once((id(article), "schema"), lambda: schema_problems(article, validator))
+    problems = ctx.for_article("schema", lambda: schema_problems(article, validator))
     for p in problems:
         if p.kind != kind:
             continue
