@@ -13,8 +13,8 @@ try:
 except ImportError:  # the browser fixture says so: a skip, or a failure in CI
     expect = None
 
-from lint.report import render_html
-from tests.report.samples import EVIL_TITLE, sample, sample_with_trend, synthetic
+from lint.report import assemble, render_html
+from tests.report.samples import EVIL_TITLE, rule_table, sample, sample_with_trend, synthetic
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOT = REPO / "docs" / "report.png"
@@ -138,4 +138,29 @@ def test_10000_articles_open_fast_and_filter_smoothly(open_report, tmp_path: Pat
     assert size < 1_500_000
     assert nodes < 15_000  # one page of articles, not 20k rows
     assert 0 < shown <= data["summary"]["by_rule"]["R001"]
+    assert opened.errors == []
+
+
+def test_filters_in_the_fragment_are_restored_on_open(open_report, tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(render_html(sample()), encoding="utf-8")
+    opened = open_report(path)
+    page = opened.page
+    page.goto(path.resolve().as_uri() + "#sev=error&subject=Physiology")
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    assert rows(page) == 2 and count_line(page).startswith("2 findings in 1 article ")
+    assert page.locator("#qt-subject").input_value() == "Physiology"
+    assert page.locator('.sevs button[aria-pressed="true"]').inner_text().startswith("errors")
+    assert opened.errors == []
+
+
+def test_a_clean_corpus_says_so(open_report, tmp_path: Path) -> None:
+    data = sample()
+    clean = assemble(articles=data["articles"][:3], diagnostics=[], rules=rule_table(), generated_at="t")
+    path = tmp_path / "clean.html"
+    path.write_text(render_html(clean), encoding="utf-8")
+    opened = open_report(path)
+    assert opened.page.locator("#qt-list p.empty").inner_text() == "No findings: every article is clean."
+    assert count_line(opened.page) == "0 findings in 0 articles"
     assert opened.errors == []

@@ -7,6 +7,7 @@ import pytest
 
 from lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from lint.report import (
+    EXTERNAL,
     SCHEMA,
     ReportFormatError,
     assemble,
@@ -86,12 +87,13 @@ def test_loads_refuses_what_is_not_a_report(text: str) -> None:
 
 
 def test_graph_health_counts_orphans_components_and_reciprocal_links() -> None:
-    # 0 <-> 1, 2 -> 0, 3 -> (dangling), 4 -> 4 (self), 5 alone
-    health, orphans = graph_health(6, [(0, 1), (1, 0), (2, 0), (3, None), (4, 4)], stale=1)
-    assert orphans == [2, 3, 4, 5]
-    assert health == {"articles": 6, "links": 5, "resolved": 4, "dangling": 1, "stale": 1, "orphans": 4,
-                      "without_links": 1, "isolated": 1, "components": 4, "largest_component": 3,
-                      "mean_links": 0.83, "reciprocal": 2}
+    # 0 <-> 1, 2 -> 0, 3 -> (dangling), 4 -> 4 (self), 5 -> a published article elsewhere, 6 alone
+    links = [(0, 1), (1, 0), (2, 0), (3, None), (4, 4), (5, EXTERNAL)]
+    health, orphans = graph_health(7, links, stale=1)
+    assert orphans == [2, 3, 4, 5, 6]
+    assert health == {"articles": 7, "links": 6, "resolved": 5, "dangling": 1, "external": 1, "stale": 1,
+                      "orphans": 5, "without_links": 1, "isolated": 1, "components": 5,
+                      "largest_component": 3, "mean_links": 0.86, "reciprocal": 2}
 
 
 def test_corpus_section_keeps_only_real_duplicates() -> None:

@@ -83,3 +83,19 @@ def test_a_10000_article_report_is_small_and_compressed() -> None:
     assert 'data-encoding="gzip-base64"' in page
     assert len(_blob(page)["findings"]) == len(data["findings"]) > 15_000
     assert size < 1_500_000, size
+
+
+def test_long_corpus_lists_are_cut_and_say_how_many_more() -> None:
+    data = synthetic(10_000)
+    orphans = len(data["corpus"]["orphans"])
+    assert orphans > 200
+    page = render_html(data)
+    assert f"and {orphans - 200:,} more" in page
+
+
+def test_a_report_without_corpus_facts_or_findings_still_renders() -> None:
+    data = sample()
+    bare = {**data, "corpus": None, "facts": [], "findings": [], "trend": None}
+    page = render_html(bare)
+    assert "The cross-article rules were not run." in page and "No facts were checked." in page
+    assert _blob(page)["findings"] == []
