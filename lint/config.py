@@ -3,7 +3,6 @@ built-in defaults. Rules never read configuration; the engine hands them their o
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import tomllib
@@ -73,6 +72,8 @@ class Settings:
                         self.grammar.disabled_rules],
         }
         h.update(json.dumps(parts, sort_keys=True, default=str).encode())
+        import importlib.metadata
+
         for dist in ("harper-py", "ftfy", "jsonschema", "PyYAML"):  # checkers' versions change results
             try:
                 h.update(f"{dist}={importlib.metadata.version(dist)}".encode())

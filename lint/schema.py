@@ -13,10 +13,11 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import fastjsonschema
-import jsonschema
+if TYPE_CHECKING:  # imported lazily: a warm run never validates and should not pay for them
+    import jsonschema
+
 
 from .article import Article
 
@@ -43,6 +44,8 @@ class SchemaLoadError(Exception):
 
 @functools.lru_cache(maxsize=8)
 def load_validator(path: str) -> "ArticleValidator":
+    import jsonschema
+
     try:
         schema = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -67,6 +70,8 @@ class ArticleValidator:
         self.full, self.fast, self.schema = full, fast, full.schema
 
     def is_valid(self, data: Any) -> bool:
+        import fastjsonschema
+
         if self.fast is not None:
             try:
                 self.fast(data)
@@ -117,6 +122,8 @@ def _keywords_ok(node: Any) -> bool:
 
 
 def _fast_checker(schema: dict) -> Any:
+    import fastjsonschema
+
     if not _keywords_ok(schema):
         return None
     draft7 = copy.deepcopy(schema)
@@ -167,7 +174,7 @@ def _known_keys(schema_part: dict) -> list[str]:
     return keys
 
 
-def _explain(err: jsonschema.ValidationError, root: dict) -> list[SchemaProblem]:
+def _explain(err: "jsonschema.ValidationError", root: dict) -> list[SchemaProblem]:
     path = tuple(err.absolute_path)
     v = err.validator
     if v == "required":

@@ -32,7 +32,6 @@ from typing import Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity
-from ..encoding import find_mojibake
 from .base import rule_info
 from .context import RuleContext
 
@@ -41,6 +40,8 @@ TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot 
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    from ..encoding import find_mojibake  # ftfy is imported on first use only
+
     text = article.text
     for m in find_mojibake(text):
         bad_word, fixed_word = m.in_context(text)

@@ -30,7 +30,6 @@ from typing import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
-from ..encoding import C1_CONTROL, find_lost_characters
 from .base import rule_info
 from .context import RuleContext
 
@@ -39,6 +38,8 @@ TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot 
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    from ..encoding import C1_CONTROL, find_lost_characters  # ftfy is imported on first use only
+
     for lost in find_lost_characters(article.text):
         if lost.kind == C1_CONTROL:
             yield article.diagnostic(

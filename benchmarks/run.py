@@ -1,0 +1,176 @@
+"""The speed benchmark: one command, ratios within one run (these machines are noisy).
+
+    python benchmarks/run.py [--sizes 10000 100000] [--grammar-sample 300] [--json out.json]
+
+For each corpus size it generates a seed-style corpus (benchmarks/generate.py), then measures:
+  floor     one core reading every file and composing its front matter with libyaml, nothing else
+  cold      `qtlint check` with an empty cache (grammar left out), all cores
+  warm      the same again, nothing changed
+  one-file  after editing one article, `qtlint check THAT_FILE` (what the pre-commit hook runs);
+            the whole corpus is still seen by the cross-article rules
+and prints each as a ratio to the floor, with the peak memory (RSS summed over qtlint's
+processes) and the grammar throughput (articles per second, cold and cached) on a sample.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+
+def floor(root: Path) -> tuple[float, int]:
+    """One core: read every article and compose its front matter with PyYAML's libyaml loader."""
+    loader = yaml.CSafeLoader
+    start = time.perf_counter()
+    count = 0
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            with open(os.path.join(dirpath, name), encoding="utf-8") as fh:
+                text = fh.read()
+            end = text.find("\n---", 4)
+            yaml.compose(text[4:end], Loader=loader)
+            count += 1
+    return time.perf_counter() - start, count
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total = 0
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError):
+            pass
+        stack.extend(children.get(p, []))
+    return total
+
+
+def qtlint(args: list[str], cwd: Path, cache: Path) -> tuple[float, int, int]:
+    """Run the real CLI; return (seconds, peak RSS of its process tree, exit status)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QTLINT_CACHE_DIR": str(cache)}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "lint", *args], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"qtlint {' '.join(args)} failed ({proc.returncode}):\n{err}")
+    return elapsed, peak, proc.returncode
+
+
+def edit_one(root: Path) -> Path:
+    path = next(root.rglob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("answer: >-\n    ", "answer: >-\n    Edited. ", 1), encoding="utf-8")
+    return path
+
+
+def measure(n: int, work: Path, grammar_sample: int) -> dict:
+    root = work / f"corpus-{n}"
+    print(f"\n== {n:,} articles: generating...", flush=True)
+    generate(root, n, seed=1)
+    (root / "pyproject.toml").write_text('[tool.qtlint]\ninclude = ["."]\n')
+    floor(root)  # warm the OS file cache so every measurement reads from memory
+    floor_s, count = floor(root)
+    cache = work / f"cache-{n}"
+    shutil.rmtree(cache, ignore_errors=True)
+    base = ["check", "--ignore", "G", "--quiet", "--exit-zero"]
+    cold_s, cold_rss, _ = qtlint(base, root, cache)
+    warm_s, warm_rss, _ = qtlint(base, root, cache)
+    edited = edit_one(root)
+    one_s, one_rss, _ = qtlint([*base, str(edited.relative_to(root))], root, cache)
+    nofacts_cache = work / f"cache-nofacts-{n}"
+    shutil.rmtree(nofacts_cache, ignore_errors=True)
+    cold_nf_s, _, _ = qtlint(["check", "--ignore", "G,F", "--quiet", "--exit-zero"], root, nofacts_cache)
+    result = {
+        "articles": count, "cores": os.cpu_count(), "floor_s": round(floor_s, 2),
+        "cold_s": round(cold_s, 2), "warm_s": round(warm_s, 2), "one_file_s": round(one_s, 2),
+        "cold_without_facts_s": round(cold_nf_s, 2),
+        "cold_ratio": round(cold_s / floor_s, 3), "warm_ratio": round(warm_s / floor_s, 3),
+        "one_file_ratio": round(one_s / floor_s, 3), "cold_without_facts_ratio": round(cold_nf_s / floor_s, 3),
+        "peak_rss_mib": round(max(cold_rss, warm_rss, one_rss) / 2**20, 1),
+    }
+    if grammar_sample:
+        sample = work / f"grammar-{n}"
+        shutil.rmtree(sample, ignore_errors=True)
+        files = sorted(root.rglob("*.md"))[:grammar_sample]
+        for f in files:
+            target = sample / f.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, target)
+        (sample / "pyproject.toml").write_text('[tool.qtlint]\ninclude = ["."]\nselect = ["G"]\n')
+        gcache = work / f"gcache-{n}"
+        shutil.rmtree(gcache, ignore_errors=True)
+        g_cold, _, _ = qtlint(["check", "--quiet", "--exit-zero", "--jobs", "1"], sample, gcache)
+        g_warm, _, _ = qtlint(["check", "--quiet", "--exit-zero", "--jobs", "1"], sample, gcache)
+        result.update(grammar_articles=len(files), grammar_cold_per_s=round(len(files) / g_cold, 1),
+                      grammar_cached_per_s=round(len(files) / g_warm, 1))
+    return result
+
+
+def show(r: dict) -> None:
+    print(f"articles {r['articles']:,} on {r['cores']} cores; floor (1 core, read + libyaml compose) "
+          f"{r['floor_s']} s")
+    for label, key in (("cold (no cache, grammar out)", "cold"), ("warm (nothing changed)", "warm"),
+                       ("one-file run after an edit", "one_file"), ("cold, facts out too", "cold_without_facts")):
+        print(f"  {label:32} {r[key + '_s']:8.2f} s   {r[key + '_ratio']:6.3f} x floor")
+    print(f"  peak memory (RSS, all processes)  {r['peak_rss_mib']} MiB")
+    if "grammar_articles" in r:
+        print(f"  grammar ({r['grammar_articles']} articles, 1 core): cold {r['grammar_cold_per_s']}/s, "
+              f"cached {r['grammar_cached_per_s']}/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
+    parser.add_argument("--grammar-sample", type=int, default=300)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="qtlint-bench-"))
+    results = []
+    try:
+        for n in args.sizes:
+            results.append(measure(n, work, args.grammar_sample))
+            show(results[-1])
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
