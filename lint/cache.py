@@ -17,11 +17,11 @@ from pathlib import Path
 
 from . import __version__
 from .config import Settings
-from .serialize import result_from_row, result_to_row
+from .serialize import diagnostic_from_dict, diagnostic_to_dict, result_from_row, result_to_row
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
           "digest TEXT, diagnostics TEXT, entry TEXT, suppressions TEXT, claims TEXT)")
-MAGIC = "qtlint-cache-3"
+MAGIC = "qtlint-cache-4"
 
 
 def content_digest(raw: bytes) -> str:
@@ -41,6 +41,7 @@ class ResultCache:
         self.rows: dict[str, tuple] = {}
         self.pending: list[tuple] = []
         self.hits = self.misses = 0
+        self.digests: dict[str, str] = {}  # display name -> content digest, for the corpus key
 
     @classmethod
     def open(cls, settings: Settings) -> "ResultCache | None":
@@ -68,6 +69,7 @@ class ResultCache:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute(SCHEMA)
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, findings TEXT)")
         row = db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
         if row is None:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
@@ -99,17 +101,56 @@ class ResultCache:
                 return None
             self.pending.append((path, st.st_size, st.st_mtime_ns, digest, diags, entry, supp, claims))
         try:
-            res = result_from_row(name, diags, entry, supp, claims)
+            res = result_from_row(name, diags, entry, supp, claims, file=path)
         except (ValueError, KeyError, TypeError, IndexError) as err:
             print(f"qtlint: warning: discarding a corrupt cache entry for {name} ({err})", file=sys.stderr)
             self.misses += 1
             return None
         self.hits += 1
+        self.digests[name] = digest
         return res
 
     def put(self, stamp: tuple, result) -> None:
         path, size, mtime_ns, digest = stamp
+        self.digests[result.path] = digest
         self.pending.append((str(path), size, mtime_ns, digest, *result_to_row(result)))
+
+    def corpus_key(self, results: dict, published_index: Path | None, codes: list[str]) -> str | None:
+        """Identifies the whole corpus's content: any changed, added or removed file changes it."""
+        h = hashlib.sha256(json.dumps(codes).encode())
+        for name in sorted(results):
+            digest = self.digests.get(name)
+            if digest is None:
+                return None  # a file we could not read: no snapshot
+            h.update(f"{name}\0{digest}\n".encode())
+        if published_index is not None:
+            try:
+                h.update(published_index.read_bytes())
+            except OSError:
+                h.update(b"<unreadable published index>")
+        return h.hexdigest()
+
+    def corpus_snapshot(self, key: str):
+        row = self.db.execute("SELECT findings FROM corpus WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return [diagnostic_from_dict(d) for d in json.loads(row[0])]
+        except (ValueError, KeyError, TypeError) as err:
+            print(f"qtlint: warning: discarding a corrupt corpus snapshot ({err})", file=sys.stderr)
+            return None
+
+    def store_corpus_snapshot(self, key: str, found: list) -> None:
+        data = json.dumps([diagnostic_to_dict(d) for d in found], separators=(",", ":"), default=str)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM corpus")  # only the latest corpus is worth keeping
+            self.db.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", (key, data))
+            self.db.execute("COMMIT")
+        except sqlite3.Error as err:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            print(f"qtlint: warning: could not store the corpus snapshot ({err})", file=sys.stderr)
 
     def close(self) -> None:
         try:

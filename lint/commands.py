@@ -116,6 +116,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from .reporting import build_report_data
 
     engine = make_engine(args, settings, progress=ProgressBar("checking"))
+    engine.keep_corpus = True
     paths = targets_of(args, settings)
     result = engine.run(paths)
     invariants = _invariants(settings) if engine.selection.enabled("F001") else None

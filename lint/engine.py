@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from . import rules as registry
 from .article import parse_article
 from .config import Settings
 from .corpus import Corpus, IndexEntry, index_entry
-from .diagnostic import Diagnostic, RuleInfo, Severity
+from .diagnostic import Diagnostic, Severity
 from .files import display_path, iter_article_files
 from .rules.context import RuleContext
 from .selection import Selection, matches
@@ -25,15 +26,46 @@ from .suppression import apply_suppressions
 PARALLEL_THRESHOLD = 48  # below this many files to parse, a process pool costs more than it saves
 
 
-@dataclass
 class FileResult:
-    path: str  # display path
-    diagnostics: list[Diagnostic]
-    entry: IndexEntry | None = None
-    # suppression comments found: (first line, last line, codes, start offset, end offset)
-    suppressions: list[tuple[int, int, tuple[str, ...], int, int]] = field(default_factory=list)
-    # factual claims found: [invariant id, agrees, value, expected, line, quote]
-    claims: list[list] = field(default_factory=list)
+    """One file's findings and what the corpus index needs of it.
+
+    `suppressions`: (first line, last line, codes, start offset, end offset) of each comment;
+    `claims`: [invariant id, agrees, value, expected, line, quote] of each factual claim.
+    The index entry of a cached result stays JSON until something asks for it: a warm run whose
+    corpus did not change never decodes it.
+    """
+
+    __slots__ = ("path", "diagnostics", "_entry", "_entry_json", "_file", "suppressions", "claims")
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic], entry: IndexEntry | None = None,
+                 suppressions: list | None = None, claims: list | None = None,
+                 entry_json: str | None = None, file: str | None = None) -> None:
+        self.path, self.diagnostics = path, diagnostics
+        self._entry, self._entry_json, self._file = entry, entry_json, file
+        self.suppressions = suppressions or []
+        self.claims = claims or []
+
+    @property
+    def entry(self) -> IndexEntry | None:
+        if self._entry is None and self._entry_json is not None:
+            from .serialize import entry_from_json
+
+            try:
+                self._entry = entry_from_json(self.path, self._entry_json)
+            except (ValueError, TypeError, IndexError, KeyError) as err:
+                print(f"qtlint: warning: discarding a corrupt cache entry for {self.path} ({err})",
+                      file=sys.stderr)
+                self._entry = self._entry_from_disk()
+            self._entry_json = None
+        return self._entry
+
+    def _entry_from_disk(self) -> IndexEntry | None:
+        try:
+            with open(self._file or self.path, "rb") as fh:
+                article = parse_article(self.path, fh.read()).article
+        except OSError:
+            return None
+        return index_entry(article) if article is not None and article.data is not None else None
 
 
 @dataclass
@@ -55,6 +87,7 @@ class Engine:
         self.selection = Selection(select if select is not None else settings.select,
                                    list(settings.ignore) + list(ignore or ()), self.rules)
         self.progress = progress
+        self.keep_corpus = False  # the report wants the Corpus object even when cached
 
     # ---- per file ------------------------------------------------------------------------
     def enabled_article_rules(self) -> list:
@@ -79,30 +112,49 @@ class Engine:
                                                    self.settings.extensions, self.settings.root))
         all_files = list(dict.fromkeys(targets + corpus_files))
         cache = ResultCache.open(self.settings) if self.settings.use_cache else None
-        results = self._results(all_files, cache)
-        if cache is not None:
-            cache.close()
-        target_names = {display_path(p, self.cwd) for p in targets}
-        diagnostics: list[Diagnostic] = []
-        suppressions = {}
-        for name, res in results.items():
-            if name in target_names:
-                diagnostics.extend(res.diagnostics)
-            suppressions[name] = res.suppressions
-        corpus = None
-        if self.needs_corpus():
-            corpus = Corpus.build((r.entry for r in results.values() if r.entry is not None),
-                                  self.settings.published_index)
-            diagnostics.extend(corpus.problems)
-            ctx = RuleContext(self.settings, memo={"cwd": self.cwd})
-            for module in registry.CORPUS_RULES:
-                if self.selection.any_enabled(_codes(module)):
-                    diagnostics.extend(module.check_corpus(corpus, target_names, ctx))
+        try:
+            results = self._results(all_files, cache)
+            target_names = {display_path(p, self.cwd) for p in targets}
+            diagnostics: list[Diagnostic] = []
+            suppressions = {}
+            for name, res in results.items():
+                if name in target_names:
+                    diagnostics.extend(res.diagnostics)
+                if res.suppressions:
+                    suppressions[name] = res.suppressions
+            corpus = None
+            if self.needs_corpus():
+                found, corpus = self._corpus_findings(results, cache)
+                diagnostics.extend(_relevant(found, target_names))
+        finally:
+            if cache is not None:
+                cache.close()
         diagnostics = self.finish(diagnostics, suppressions, target_names)
         checked = sorted(target_names)
         return RunResult(diagnostics=diagnostics, checked=checked, corpus=corpus,
                          stats={"files": len(all_files), "targets": len(targets)},
                          results={n: r for n, r in results.items() if n in target_names})
+
+    def _corpus_findings(self, results: dict[str, FileResult], cache) -> tuple[list[Diagnostic], Corpus | None]:
+        """Cross-article findings over the whole corpus, each tagged with the articles that make
+        it worth reporting (extra["relevant"]). Reused from the cache while no file changed."""
+        codes = [c for m in registry.CORPUS_RULES for c in _codes(m) if self.selection.enabled(c)]
+        key = cache.corpus_key(results, self.settings.published_index, codes) if cache is not None else None
+        if key is not None and not self.keep_corpus:
+            found = cache.corpus_snapshot(key)
+            if found is not None:
+                return found, None
+        corpus = Corpus.build((r.entry for r in results.values() if r.entry is not None),
+                              self.settings.published_index)
+        found = list(corpus.problems)
+        ctx = RuleContext(self.settings, memo={"cwd": self.cwd})
+        everything = set(results)
+        for module in registry.CORPUS_RULES:
+            if self.selection.any_enabled(_codes(module)):
+                found.extend(module.check_corpus(corpus, everything, ctx))
+        if key is not None:
+            cache.store_corpus_snapshot(key, found)
+        return found, corpus
 
     def corpus_results(self) -> dict[str, FileResult]:
         from .cache import ResultCache
@@ -185,6 +237,18 @@ class Engine:
         out = list(dict.fromkeys(out))  # a finding reported by two paths is reported once
         out.sort(key=Diagnostic.sort_key)
         return out
+
+
+def _relevant(found: list[Diagnostic], targets: set[str]) -> list[Diagnostic]:
+    """The corpus findings this run reports: those about a checked article (either end of a
+    stale link, any member of a duplicate group), without their bookkeeping tag."""
+    out = []
+    for d in found:
+        relevant = d.extra.get("relevant") if d.extra else None
+        if relevant is None or any(p in targets for p in relevant):
+            extra = {k: v for k, v in d.extra.items() if k != "relevant"} if d.extra else {}
+            out.append(replace(d, extra=extra))
+    return out
 
 
 def _data_severity(d: Diagnostic) -> Severity | None:

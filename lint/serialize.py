@@ -51,20 +51,21 @@ def result_to_row(result) -> tuple[str | None, str | None, str | None, str | Non
 
 
 def result_from_row(name: str, diags: str | None, entry: str | None, supp: str | None,
-                    claims: str | None = None):
-    from .corpus import IndexEntry, Link
+                    claims: str | None = None, file: str | None = None):
     from .engine import FileResult
 
-    index_entry = None
-    if entry is not None:
-        e = json.loads(entry)
-        index_entry = IndexEntry(name, e[0], e[1], e[2], e[3], tuple(Link(*link) for link in e[4]),
-                                 False, tuple(e[5]))
     diagnostics = []
     if diags is not None:
         diagnostics = [diagnostic_from_dict({**d, "path": name}) for d in json.loads(diags)]
     suppressions = []
     if supp is not None:
         suppressions = [(a, b, tuple(c), s, e) for a, b, c, s, e in json.loads(supp)]
-    return FileResult(path=name, diagnostics=diagnostics, entry=index_entry, suppressions=suppressions,
-                      claims=json.loads(claims) if claims is not None else [])
+    return FileResult(name, diagnostics, None, suppressions,
+                      json.loads(claims) if claims is not None else [], entry_json=entry, file=file)
+
+
+def entry_from_json(name: str, text: str):
+    from .corpus import IndexEntry, Link
+
+    e = json.loads(text)
+    return IndexEntry(name, e[0], e[1], e[2], e[3], tuple(Link(*link) for link in e[4]), False, tuple(e[5]))

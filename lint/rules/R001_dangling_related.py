@@ -49,4 +49,4 @@ def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterato
                 INFO.code, (key, "id"),
                 f"`{key}.id` {link.id} points at no article in the corpus or the published index: "
                 "correct the id, or add the article to the published-articles index",
-                text=str(link.id))
+                text=str(link.id), extra={"relevant": [entry.path]})

@@ -76,4 +76,4 @@ def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterato
                     INFO.code, (key, field),
                     f"`{key}.{field}` is a stale copy of article {link.id}'s {field}: it says "
                     f"{copy!r}, the article ({where}) says {truth!r}",
-                    fix=fix, text=str(copy))
+                    fix=fix, text=str(copy), extra={"relevant": [entry.path, target.path]})

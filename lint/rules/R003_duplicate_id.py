@@ -44,4 +44,4 @@ def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterato
             others = ", ".join(e.path for e in group if e is not entry)
             yield article.at_value(INFO.code, ("id",),
                                    f"id {article_id} is also used by {others}: give each article its own id",
-                                   text=str(article_id))
+                                   text=str(article_id), extra={"relevant": [e.path for e in group]})

@@ -39,4 +39,4 @@ def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterato
                 continue
             others = ", ".join(e.path for e in group if e is not entry)
             yield article.at_value(INFO.code, ("url",), f"url {url} is also used by {others}",
-                                   text=url)
+                                   text=url, extra={"relevant": [e.path for e in group]})

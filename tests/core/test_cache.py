@@ -121,6 +121,7 @@ def test_a_planted_row_is_never_trusted_blindly(tmp_path):
     (db,) = [p for p in (root / ".qtlint_cache").iterdir() if p.suffix == ".sqlite"]
     con = sqlite3.connect(db)
     con.execute("UPDATE files SET entry = 'not json'")
+    con.execute("DELETE FROM corpus")  # so the index entries must be read
     con.commit()
     con.close()
     proc = run_cli(["check", "--output-format", "json"], root)
