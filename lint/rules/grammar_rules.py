@@ -46,6 +46,7 @@ def _grammar_cache(settings: Settings):
 
 def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> Iterator[Diagnostic]:
     from ..grammar import check_cached_many, unambiguous_fix
+    from ..grammar.vocabulary import is_real_word
 
     backend = ctx.once("grammar-backend", lambda: build_backend(ctx.settings))
     cache = ctx.once("grammar-cache", lambda: _grammar_cache(ctx.settings))
@@ -59,6 +60,8 @@ def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> 
     for path, text, issue in ctx.for_article("grammar", compute):
         if issue.kind != kind:
             continue
+        if kind == "spelling" and is_real_word(issue.flagged, issue.suggestions):
+            continue  # a real (technical) word the checker's dictionary lacks: no false alarm
         start = article.value_offset(path, issue.start)
         end = article.value_offset(path, max(issue.end - 1, issue.start)) + 1
         replacement = unambiguous_fix(issue, text)

@@ -1,0 +1,43 @@
+"""Real technical words the checker lacks are accepted; common slips are still flagged.
+Measured against Harper's real suggestions, not made-up ones."""
+from __future__ import annotations
+
+import pytest
+
+from lint.grammar import make_backend
+from lint.grammar.vocabulary import edits, is_real_word
+
+REAL = ["renin", "glomerular", "sinoatrial", "ketoacidosis", "hyperkalemia", "angiotensin",
+        "natriuretic", "aldosterone", "vasopressin", "myocytes"]
+SLIPS = ["teh", "recieve", "accomodate", "seperate", "occured", "definately", "concentraton",
+         "potentail", "wich", "becuase", "thier"]
+
+
+@pytest.fixture(scope="module")
+def harper():
+    return make_backend("harper")
+
+
+def _flagged(backend, word):
+    for issue in backend.check(f"The {word} is here."):
+        if issue.flagged == word:
+            return issue
+    return None
+
+
+@pytest.mark.parametrize("word", REAL)
+def test_real_technical_words_are_accepted(harper, word):
+    issue = _flagged(harper, word)
+    assert issue is None or is_real_word(issue.flagged, issue.suggestions)
+
+
+@pytest.mark.parametrize("word", SLIPS)
+def test_slips_are_still_reported(harper, word):
+    issue = _flagged(harper, word)
+    assert issue is not None and issue.kind == "spelling"
+    assert not is_real_word(issue.flagged, issue.suggestions)
+
+
+def test_edit_distance():
+    assert edits("teh", "the") == 1 and edits("recieve", "receive") == 1
+    assert edits("natriuretic", "patriotic") > 2 and edits("", "ab") == 2
