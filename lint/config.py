@@ -30,7 +30,9 @@ class GrammarSettings:
     backend: str = "harper"  # harper | languagetool
     languagetool_url: str | None = None
     language: str = "en-US"
-    disabled_rules: tuple[str, ...] = ()
+    # Harper style rules that cry wolf on correct study prose ("modify how cells behave" is not
+    # "how to"; "in fact ion channels" is not "faction"; the Oxford comma is a house style)
+    disabled_rules: tuple[str, ...] = ("OxfordComma", "HowTo", "CompoundNouns")
     dictionary: Path = field(default_factory=lambda: bundled("dictionary.txt"))
 
 
@@ -223,7 +225,7 @@ def _grammar(table: Any, path: Path, s: Settings) -> GrammarSettings:
         backend=backend,
         languagetool_url=table.get("languagetool-url"),
         language=table.get("language", g.language),
-        disabled_rules=_strings("grammar.disabled-rules", table.get("disabled-rules", []), path),
+        disabled_rules=g.disabled_rules + _strings("grammar.disabled-rules", table.get("disabled-rules", []), path),
         dictionary=s.resolve(table["dictionary"]) if "dictionary" in table else g.dictionary,
     )
 

@@ -80,7 +80,7 @@ class HarperBackend:
             return
         linter.clear_words()
         linter.import_words(self.accepted.checker_words())
-        config: dict[str, bool | None] = {rule: None for rule in harper.get_default_lint_config()}
+        config: dict[str, bool | None] = {rule: None for rule in known_rules()}  # 0.5 s a call: once
         config.update({rule: False for rule in self.disabled_rules})
         linter.set_lint_config(config)
         _CONFIGURED[dialect] = wanted
