@@ -6,9 +6,10 @@ parse diagnostics as values. Rules only ever see Articles whose front matter is 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from .diagnostic import Diagnostic, Fix, Severity
 from .yaml_tree import FrontMatterError, Located, NeedsFullParse, build_tree, fast_data

@@ -21,7 +21,7 @@ from .serialize import diagnostic_from_dict, diagnostic_to_dict, result_from_row
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
           "digest TEXT, diagnostics TEXT, entry TEXT, suppressions TEXT, claims TEXT)")
-MAGIC = "qtlint-cache-4"
+MAGIC = "qtlint-cache-5"
 
 
 def content_digest(raw: bytes) -> str:
@@ -44,7 +44,7 @@ class ResultCache:
         self.digests: dict[str, str] = {}  # display name -> content digest, for the corpus key
 
     @classmethod
-    def open(cls, settings: Settings) -> "ResultCache | None":
+    def open(cls, settings: Settings) -> ResultCache | None:
         directory = cache_dir(settings)
         name = f"v{__version__}-{settings.fingerprint()}.sqlite"
         path = directory / name
@@ -63,7 +63,7 @@ class ResultCache:
                 return None
 
     @classmethod
-    def _connect(cls, path: Path) -> "ResultCache":
+    def _connect(cls, path: Path) -> ResultCache:
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")

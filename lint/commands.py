@@ -7,8 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
-from . import formatters
+from . import __version__, formatters
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, selectors
 from .config import Settings
 from .diagnostic import Diagnostic, Severity
@@ -38,6 +37,8 @@ def make_engine(args: argparse.Namespace, settings: Settings, progress=None) -> 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.fail_on:
         settings = settings.__class__(**{**settings.__dict__, "fail_on": Severity(args.fail_on)})
+    if args.statistics and args.output_format not in ("text", "json"):
+        raise UsageError("--statistics prints counts as text or json, not as " + args.output_format)
     if args.diff and args.fix:
         raise UsageError("--diff shows what --fix would do: use one or the other")
     engine = make_engine(args, settings)
@@ -45,7 +46,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.changed_since:
         from .changes import changed_targets
 
-        paths = changed_targets(args.changed_since, settings, engine)
+        paths = changed_targets(args.changed_since, settings, engine, scope=paths)
     result = engine.run(paths)
     if args.fix or args.diff:
         from .fixing import fix_loop
@@ -74,7 +75,8 @@ def emit(args: argparse.Namespace, settings: Settings, engine: Engine, result: R
                      show_source=args.show_source)
     if args.output_format == "text" and args.quiet:
         out = "".join(line + "\n" for line in out.splitlines()
-                      if line and not line.startswith(("Found ", "All checks", "[*]")))
+                      if line and not line.startswith(("Found ", "All checks", "[*]"))
+                      and not line.endswith("fixable with `--fix --unsafe-fixes`."))
     if args.statistics:
         from .formatters import statistics
 

@@ -13,9 +13,10 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from .article import Article
 from .diagnostic import Diagnostic
@@ -79,7 +80,7 @@ class Corpus:
     problems: list[Diagnostic] = field(default_factory=list)
 
     @classmethod
-    def build(cls, entries: Iterable[IndexEntry], published_index: Path | None) -> "Corpus":
+    def build(cls, entries: Iterable[IndexEntry], published_index: Path | None) -> Corpus:
         entries = sorted(entries, key=lambda e: e.path)
         by_id: dict[object, list[IndexEntry]] = defaultdict(list)
         by_url: dict[str, list[IndexEntry]] = defaultdict(list)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from . import rules as registry
 from .article import parse_article
@@ -29,13 +29,13 @@ PARALLEL_THRESHOLD = 48  # below this many files to parse, a process pool costs 
 class FileResult:
     """One file's findings and what the corpus index needs of it.
 
-    `suppressions`: (first line, last line, codes, start offset, end offset) of each comment;
+    `suppressions`: (first line, last line, codes, column, end column) of each comment;
     `claims`: [invariant id, agrees, value, expected, line, quote] of each factual claim.
     The index entry of a cached result stays JSON until something asks for it: a warm run whose
     corpus did not change never decodes it.
     """
 
-    __slots__ = ("path", "diagnostics", "_entry", "_entry_json", "_file", "suppressions", "claims")
+    __slots__ = ("_entry", "_entry_json", "_file", "claims", "diagnostics", "path", "suppressions")
 
     def __init__(self, path: str, diagnostics: list[Diagnostic], entry: IndexEntry | None = None,
                  suppressions: list | None = None, claims: list | None = None,
@@ -218,6 +218,13 @@ class Engine:
                 self.progress(done, len(todo))
         return results
 
+    def _from_root(self, display: str) -> str:
+        """A display path (relative to the working directory) relative to the config's root,
+        which is what `per-file-ignores` globs are written against."""
+        full = os.path.join(str(self.cwd), display)
+        root = str(self.settings.root).rstrip("/") + "/"
+        return full[len(root):] if full.startswith(root) else display
+
     # ---- selection, severity, per-file ignores, suppressions -----------------------------
     def finish(self, diagnostics: list[Diagnostic], suppressions: dict, targets: set[str]) -> list[Diagnostic]:
         out = []
@@ -225,7 +232,7 @@ class Engine:
         for d in diagnostics:
             if not self.selection.enabled(d.code):
                 continue
-            if pfi and any(fnmatch.fnmatch(d.path, glob) and matches(d.code, codes, self.rules)
+            if pfi and any(fnmatch.fnmatch(self._from_root(d.path), glob) and matches(d.code, codes, self.rules)
                            for glob, codes in pfi.items()):
                 continue
             info = self.rules.get(d.code)

@@ -13,8 +13,15 @@ from pathlib import Path
 
 from .diagnostic import Diagnostic, Fix
 from .engine import Engine, RunResult, _init_worker, lint_source
-from .fixes import (FixError, decode_raw, encode_like, fix_until_stable, is_applicable, unified_diff,
-                    write_atomic)
+from .fixes import (
+    FixError,
+    decode_raw,
+    encode_like,
+    fix_until_stable,
+    is_applicable,
+    unified_diff,
+    write_atomic,
+)
 
 
 def fix_loop(engine: Engine, paths: list[Path], result: RunResult, *, unsafe: bool, write: bool,

@@ -17,7 +17,7 @@ def schemas_dir() -> Path:
         return source_tree
     spec = importlib.util.find_spec("lint.schemas")
     if spec is not None and spec.submodule_search_locations:
-        return Path(list(spec.submodule_search_locations)[0])
+        return Path(next(iter(spec.submodule_search_locations)))
     return source_tree
 
 

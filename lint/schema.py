@@ -43,7 +43,7 @@ class SchemaLoadError(Exception):
 
 
 @functools.lru_cache(maxsize=8)
-def load_validator(path: str) -> "ArticleValidator":
+def load_validator(path: str) -> ArticleValidator:
     import jsonschema
 
     try:
@@ -174,7 +174,7 @@ def _known_keys(schema_part: dict) -> list[str]:
     return keys
 
 
-def _explain(err: "jsonschema.ValidationError", root: dict) -> list[SchemaProblem]:
+def _explain(err: jsonschema.ValidationError, root: dict) -> list[SchemaProblem]:
     path = tuple(err.absolute_path)
     v = err.validator
     if v == "required":

@@ -5,7 +5,7 @@ As in ruff, the most specific selector wins: `--select G --ignore G002` runs G00
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .diagnostic import RuleInfo
 

@@ -15,7 +15,8 @@ PATTERN = re.compile(r"#\s*qtlint:\s*ignore\[([A-Za-z0-9_, -]+)\]")
 
 
 def find_suppressions(article: Article) -> list[tuple[int, int, tuple[str, ...], int, int]]:
-    """(first line, last line, codes, comment start, comment end) for each suppression comment."""
+    """(first line, last line, codes, comment column, comment end column), 1-based, for each
+    suppression comment."""
     text = article.text
     fm_start, fm_end = article.front_matter_start, article.front_matter_end
     if "qtlint:" not in text[fm_start:fm_end]:
@@ -34,7 +35,8 @@ def find_suppressions(article: Article) -> list[tuple[int, int, tuple[str, ...],
             continue  # the text is inside a value, not a comment
         line = article.line_col(start)[0]
         codes = tuple(c.strip().upper() for c in m.group(1).split(",") if c.strip())
-        out.append((line, key_lines.get(line, line), codes, start, m.end()))
+        out.append((line, key_lines.get(line, line), codes, article.line_col(start)[1],
+                    article.line_col(m.end())[1]))
     return out
 
 
@@ -60,7 +62,7 @@ def apply_suppressions(diagnostics: list[Diagnostic], suppressions: Mapping[str,
     for path, items in by_path.items():
         if path not in targets:
             continue
-        for first, _last, codes, start, end in items:
+        for first, _last, codes, column, end_column in items:
             for code in codes:
                 if (path, first, code) in used:
                     continue
@@ -69,7 +71,8 @@ def apply_suppressions(diagnostics: list[Diagnostic], suppressions: Mapping[str,
                     continue  # the rule did not run: we cannot tell whether it is needed
                 why = "no such rule" if not known else "no finding of it on this line"
                 kept.append(Diagnostic(
-                    path=path, line=first, column=1, code="Q001", severity=Severity.WARNING,
+                    path=path, line=first, column=column, end_line=first, end_column=end_column,
+                    code="Q001", severity=Severity.WARNING,
                     message=f"unused suppression `{code}` ({why}): remove it from the comment",
                     text=code))
     return kept

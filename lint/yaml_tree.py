@@ -40,7 +40,7 @@ class FrontMatterError(Exception):
 class Located:
     """Where a key and its value are in the file (0-based offsets into the file text)."""
 
-    __slots__ = ("key_start", "key_end", "start", "end", "style", "_text", "_value", "_map")
+    __slots__ = ("_map", "_text", "_value", "end", "key_end", "key_start", "start", "style")
 
     def __init__(self, key_start: int, key_end: int, start: int, end: int, style: str | None,
                  text: str, value: Any) -> None:

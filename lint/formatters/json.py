@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json as _json
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from ..diagnostic import Diagnostic, RuleInfo
 from ..serialize import diagnostic_to_dict

@@ -2,7 +2,7 @@
 colour only on a terminal, and a closing summary line."""
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, RuleInfo, Severity
 

@@ -28,7 +28,7 @@ contains U+FFFD (part of the text was already lost) is offered as an unsafe fix 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity

@@ -26,7 +26,7 @@ No automatic fix: which character was meant cannot be known for sure.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity

@@ -27,7 +27,7 @@ answer: >-
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..config import BackendUnavailable, Settings

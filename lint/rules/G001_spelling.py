@@ -28,7 +28,7 @@ in `schemas/dictionary.txt`.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity

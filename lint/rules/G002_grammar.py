@@ -27,7 +27,7 @@ Where the checker has exactly one suggestion, it is offered as an unsafe fix.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity

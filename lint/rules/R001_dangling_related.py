@@ -23,7 +23,7 @@ related_article1:
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..diagnostic import Diagnostic, Severity

@@ -29,7 +29,7 @@ source text maps exactly (plain or single-line folded scalars) get a fix.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..diagnostic import Applicability, Diagnostic, Severity

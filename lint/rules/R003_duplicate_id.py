@@ -22,7 +22,7 @@ b.md: id: 170612
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..diagnostic import Diagnostic, Severity

@@ -18,7 +18,7 @@ Merge the two articles, or retitle one (its url follows its title).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..diagnostic import Diagnostic, Severity

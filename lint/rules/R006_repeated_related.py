@@ -24,7 +24,7 @@ related_article2:
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity

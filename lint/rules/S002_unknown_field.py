@@ -22,7 +22,7 @@ title: >-
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity

@@ -26,7 +26,7 @@ An unsafe fix rewrites `url`: changing a published page's address breaks links f
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Severity

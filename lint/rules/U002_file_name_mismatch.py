@@ -23,7 +23,7 @@ An unsafe fix rewrites `file_name` (the file on disk must then be renamed too, s
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Severity

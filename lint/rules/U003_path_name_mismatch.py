@@ -19,8 +19,8 @@ seeds/nursing/explain-the-role-of-the-sodiumpotassium-pump.md
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import PurePath
-from typing import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity

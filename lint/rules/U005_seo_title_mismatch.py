@@ -26,7 +26,7 @@ against the url).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Severity

@@ -4,14 +4,34 @@ from __future__ import annotations
 from types import ModuleType
 
 from ..diagnostic import RuleInfo
-from . import housekeeping, parse
-from . import (S001_missing_field, S002_unknown_field, S003_wrong_type, S004_invalid_date,
-               S005_invalid_value, U001_url_mismatch, U002_file_name_mismatch,
-               U003_path_name_mismatch, U004_title_mismatch, U005_seo_title_mismatch,
-               U006_related_url_mismatch, R001_dangling_related, R002_stale_related,
-               R003_duplicate_id, R004_duplicate_url, R005_self_related, R006_repeated_related,
-               R007_related_numbering_gap, E001_mojibake, E002_replacement_character,
-               E003_control_character, F001_fact_violation, G001_spelling, G002_grammar)
+from . import (
+    E001_mojibake,
+    E002_replacement_character,
+    E003_control_character,
+    F001_fact_violation,
+    G001_spelling,
+    G002_grammar,
+    R001_dangling_related,
+    R002_stale_related,
+    R003_duplicate_id,
+    R004_duplicate_url,
+    R005_self_related,
+    R006_repeated_related,
+    R007_related_numbering_gap,
+    S001_missing_field,
+    S002_unknown_field,
+    S003_wrong_type,
+    S004_invalid_date,
+    S005_invalid_value,
+    U001_url_mismatch,
+    U002_file_name_mismatch,
+    U003_path_name_mismatch,
+    U004_title_mismatch,
+    U005_seo_title_mismatch,
+    U006_related_url_mismatch,
+    housekeeping,
+    parse,
+)
 
 # Per-article rules: `check(article, ctx)`.
 ARTICLE_RULES: tuple[ModuleType, ...] = (

@@ -1,8 +1,9 @@
 """What the engine hands a rule besides the Article: its options and shared services."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..config import Settings
 

@@ -5,7 +5,7 @@ only when a grammar rule is selected. Results are cached per field text by lint.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..config import BackendUnavailable, Settings, env_languagetool_url

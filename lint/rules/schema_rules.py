@@ -1,7 +1,7 @@
 """Shared body of the S-rules: run the JSON Schema once per article, report one kind each."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic

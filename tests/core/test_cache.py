@@ -9,8 +9,6 @@ import subprocess
 import sys
 from dataclasses import replace
 
-import pytest
-
 from lint import cache as lint_cache
 from lint.config import load_settings
 from lint.engine import Engine

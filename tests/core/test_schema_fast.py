@@ -1,7 +1,6 @@
 """The compiled fast check never accepts what jsonschema (the reference) rejects."""
 from __future__ import annotations
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
