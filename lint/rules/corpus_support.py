@@ -22,7 +22,7 @@ def reparse(ctx: RuleContext, path: str) -> Article | None:
 def related_keys(article: Article) -> list[tuple[int, str]]:
     out = []
     for key in article.data or {}:
-        m = RELATED.match(key) if isinstance(key, str) else None
+        m = RELATED.match(key) if isinstance(key, str) and key.startswith("related_") else None
         if m:
             out.append((int(m.group(1)), key))
     return sorted(out)
