@@ -24,8 +24,10 @@ related_article1:
 ```
 
 ## Fix safety
-Safe: the value is rewritten from the target article, which is the truth. Only values whose
-source text maps exactly (plain or single-line folded scalars) get a fix.
+Unsafe (`--fix --unsafe-fixes`): the value is rewritten from the target article, which is the
+truth, but it changes what readers see, and the target may itself have been renamed by mistake:
+a person confirms. Only values whose source text maps exactly (plain or single-line folded
+scalars) get a fix.
 """
 from __future__ import annotations
 
@@ -69,7 +71,7 @@ def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterato
                     continue
                 fix = None
                 if isinstance(copy, str):
-                    fix = replace_value_fix(article, (key, field), truth, Applicability.SAFE,
+                    fix = replace_value_fix(article, (key, field), truth, Applicability.UNSAFE,
                                             f"copy the {field} from {target.path}")
                 where = "the published index" if target.published else target.path
                 yield article.at_value(

@@ -21,8 +21,8 @@ seo:
 ```
 
 ## Fix safety
-A safe fix rewrites `seo.title` from `subject` (the subject is the truth; U001 checks it
-against the url).
+An unsafe fix rewrites `seo.title` from `subject`: it changes what search engines show, and the
+subject itself may be the wrong one (U001 checks it against the url), so a person confirms.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     expected = expected_seo_title(subject)
     if seo_title != expected:
-        fix = replace_value_fix(article, ("seo", "title"), expected, Applicability.SAFE,
+        fix = replace_value_fix(article, ("seo", "title"), expected, Applicability.UNSAFE,
                                 f"set seo.title to {expected}")
         yield article.at_value(INFO.code, ("seo", "title"),
                                f"`seo.title` does not match the subject: expected `{expected}`",

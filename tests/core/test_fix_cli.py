@@ -54,11 +54,15 @@ def test_several_fixes_in_one_file(corpus):
     text = (SEED0.replace("function in this context", "function in thisâ€”context")
             .replace("  title: QuickTakes | Nursing", "  title: QuickTakes | Biology"))
     root = corpus({HOME0: text})
-    proc = run_cli(["check", "--fix", "--no-cache", "--select", "parse,schema,slug,reference,encoding"], root)
+    select = ["--select", "parse,schema,slug,reference,encoding"]
+    proc = run_cli(["check", "--fix", "--no-cache", *select], root)
+    assert proc.returncode == 1 and "U005" in proc.stdout  # the unsafe fix is only reported
+    safe = text.replace("Hereâ€™s", "Here’s").replace("thisâ€”context", "this—context")
+    assert (root / HOME0).read_text(encoding="utf-8") == safe
+    proc = run_cli(["check", "--fix", "--unsafe-fixes", "--no-cache", *select], root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    after = (root / HOME0).read_text(encoding="utf-8")
-    assert after == (text.replace("Hereâ€™s", "Here’s").replace("thisâ€”context", "this—context")
-                     .replace("  title: QuickTakes | Biology", "  title: QuickTakes | Nursing"))
+    assert (root / HOME0).read_text(encoding="utf-8") == safe.replace(
+        "  title: QuickTakes | Biology", "  title: QuickTakes | Nursing")
 
 
 def test_overlapping_fixes_settle_over_rounds(corpus):
