@@ -1,12 +1,18 @@
 """find_claims: every sentence of a prose field that states something about an invariant."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from . import quantity, ratio
 from .model import Claim, Invariant, Invariants
 from .passages import Passage, prepare
 from .scan import Carry, carry_of
+
+
+# A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
+# with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
+MAX_PASSAGE = 4000
 
 
 def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list[Claim]:
@@ -27,10 +33,14 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
         module = ratio if inv.kind == "ratio" else quantity
         previous: Passage | None = None
         previous_carry: Carry | None = None  # None: not computed (the passage had no mentions)
-        triggers = _trigger_spans(inv, clean)
+        starts, reach = _trigger_index(_trigger_spans(inv, clean))
         for passage in prepared.passages:
+            if passage.end - passage.start > MAX_PASSAGE:
+                previous = None  # not prose (a dump or an attack): no claim, and no context from it
+                continue
             # cheap whole-text scan first: most passages mention no part or unit of this invariant
-            touched = any(s < passage.end and e > passage.start for s, e in triggers)
+            i = bisect.bisect_left(starts, passage.end)  # spans starting before the passage ends
+            touched = i > 0 and reach[i - 1] > passage.start  # ... one of which ends inside it
             found = module.mentions(inv, clean, passage.start, passage.end) if touched else []
             carry = None
             # what the sentence before was about carries over within a line, or from a heading
@@ -43,6 +53,18 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
                 claims.append(claim)
             previous = passage
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
+
+
+def _trigger_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Span starts, sorted, and the furthest end among the spans up to each: a passage is touched
+    when some span starting before its end reaches past its start (log time per passage)."""
+    spans.sort()
+    starts, reach, furthest = [], [], -1
+    for start, end in spans:
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach
 
 
 def _trigger_spans(inv: Invariant, clean: str) -> list[tuple[int, int]]:

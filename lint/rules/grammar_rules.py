@@ -13,6 +13,9 @@ from ..diagnostic import Applicability, Diagnostic, Edit, Fix
 from .context import RuleContext
 
 FIELDS = (("title",), ("answer",), ("seo", "page_description"))
+# A prose field ten times longer than the longest real answer is a broken export or an attack;
+# the checkers' cost on it (Harper on a 1.5 MB "word": minutes) would stall the whole run.
+MAX_FIELD = 40_000
 
 
 def build_backend(settings: Settings):
@@ -53,7 +56,8 @@ def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> 
 
     def compute() -> list:
         texts = [article.get(*path) for path in FIELDS]
-        present = [(path, t) for path, t in zip(FIELDS, texts) if isinstance(t, str) and t.strip()]
+        present = [(path, t) for path, t in zip(FIELDS, texts, strict=True)
+                   if isinstance(t, str) and t.strip() and len(t) <= MAX_FIELD]
         results = check_cached_many([t for _, t in present], backend, cache) if present else []
         return [(path, text, issue) for (path, text), issues in zip(present, results) for issue in issues]
 
