@@ -44,9 +44,12 @@ class ResultCache:
         self.digests: dict[str, str] = {}  # display name -> content digest, for the corpus key
 
     @classmethod
-    def open(cls, settings: Settings) -> ResultCache | None:
+    def open(cls, settings: Settings, rules: str = "") -> ResultCache | None:
+        """`rules`: the enabled rule codes of this run (results depend on them, and --select or
+        --ignore on the command line are not part of the settings)."""
         directory = cache_dir(settings)
-        name = f"v{__version__}-{settings.fingerprint()}.sqlite"
+        key = hashlib.sha256(f"{settings.fingerprint()}|{rules}".encode()).hexdigest()[:32]
+        name = f"v{__version__}-{key}.sqlite"
         path = directory / name
         try:
             directory.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,9 @@ class Engine:
     def enabled_article_rules(self) -> list:
         return [m for m in registry.ARTICLE_RULES if self.selection.any_enabled(_codes(m))]
 
+    def rules_key(self) -> str:
+        return ",".join(code for code in sorted(self.rules) if self.selection.enabled(code))
+
     def needs_corpus(self) -> bool:
         return any(self.selection.any_enabled(_codes(m)) for m in registry.CORPUS_RULES)
 
@@ -111,7 +114,7 @@ class Engine:
             corpus_files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
                                                    self.settings.extensions, self.settings.root))
         all_files = list(dict.fromkeys(targets + corpus_files))
-        cache = ResultCache.open(self.settings) if self.settings.use_cache else None
+        cache = ResultCache.open(self.settings, self.rules_key()) if self.settings.use_cache else None
         try:
             results = self._results(all_files, cache)
             target_names = {display_path(p, self.cwd) for p in targets}
@@ -161,7 +164,7 @@ class Engine:
 
         files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
                                         self.settings.extensions, self.settings.root))
-        cache = ResultCache.open(self.settings) if self.settings.use_cache else None
+        cache = ResultCache.open(self.settings, self.rules_key()) if self.settings.use_cache else None
         try:
             return self._results(files, cache)
         finally:

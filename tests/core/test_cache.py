@@ -88,7 +88,7 @@ def test_content_unchanged_but_touched_is_still_a_hit(tmp_path):
     os.utime(path, (1, 1))
     engine = _engine(root, jobs=1)
     from lint.cache import ResultCache
-    cache = ResultCache.open(engine.settings)
+    cache = ResultCache.open(engine.settings, engine.rules_key())
     assert cache.get(str(path), next(iter(GOOD))) is not None
     cache.close()
 
@@ -158,3 +158,13 @@ def test_parallel_run_gives_exactly_the_serial_diagnostics(tmp_path):
     assert serial.returncode == parallel.returncode == 1
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)
     assert len(json.loads(serial.stdout)) > 120
+
+
+def test_a_run_selecting_more_rules_does_not_reuse_results_of_fewer(tmp_path):
+    text = seed_text("001").replace("For every three sodium ions (Na+) it pumps out of the cell, it brings in two",
+                                    "For every two sodium ions (Na+) it pumps out of the cell, it brings in three")
+    root = write_corpus(tmp_path / "c", {seed_home(text): text})
+    first = run_cli(["check", "--output-format", "json", "--ignore", "F,G"], root)
+    assert json.loads(first.stdout) == []
+    second = run_cli(["check", "--output-format", "json", "--ignore", "G"], root)
+    assert [d["code"] for d in json.loads(second.stdout)] == ["F001"]
