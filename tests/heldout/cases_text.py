@@ -311,6 +311,10 @@ def grammar_cases(b: Builder) -> None:
         rel, text = seed_variant(b, 20 + i)
         b.write(rel, insert_in_answer(text, sentence)[0])
         b.add("clean/non-ascii-prose", [rel])
+    for i, (_, sentence) in enumerate(FACTS_RIGHT):  # the confusers, in prose the checkers know
+        rel, text = seed_variant(b, 40 + i)
+        b.write(rel, insert_in_answer(text, sentence)[0])
+        b.add("clean/confusers-prose", [rel])
     for kind, code, field, old, new in GRAMMAR:
         n += 1
         rel, text = seed_variant(b, n)

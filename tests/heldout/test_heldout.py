@@ -32,7 +32,8 @@ from tests.heldout.make_corpus import build, load_manifest
 from tests.heldout.scoring import describe, normalise, render, score, table
 
 FAST = set(CATEGORIES) - {"grammar"}
-GRAMMAR_KINDS = {"clean/seed", "clean/seed-variant", "clean/non-ascii-prose", "encoding/seed-000"}
+GRAMMAR_KINDS = {"clean/seed", "clean/seed-variant", "clean/non-ascii-prose", "clean/confusers-prose",
+                 "encoding/seed-000"}
 GENERATED_SAMPLE = 20
 FAST_LIMIT_S = 60.0
 
@@ -44,10 +45,12 @@ _LS = "docs/qa-findings.md B3: U+2028/U+0085 in prose break YAML 1.1 lines; the 
 _UNIT = ("docs/qa-findings.md B2: a value ending in 'V.' is read as an initial, so the next sentence joins the "
          "passage and its negation ('not') silences the wrong-unit claim")
 _NONE = "docs/qa-findings.md B4: a related entry with a missing subject/url also gets R002 'it says None'"
-_VOCAB = ("docs/qa-findings.md B6: grammar warnings on clean generated articles: G001 on real terms (VSEPR, lytic), "
-          "Harper SplitWords on 'intermolecular', G002 PhrasalVerbAsCompoundNoun on 'burnout', NounVerbConfusion on "
-          "'shapes its effect', OnFloor on 'in the pelvic floor'")
+_VOCAB = ("docs/qa-findings.md B6: grammar warnings on clean generated articles: G001 on real terms (VSEPR, lytic, "
+          "pentose, pili), Harper SplitWords on intermolecular/zoonoses/bilayers, G002 PhrasalVerbAsCompoundNoun on "
+          "'burnout', NounVerbConfusion on 'shapes its effect', OnFloor on 'in the pelvic floor'")
 _PROSE = "docs/qa-findings.md B7: G001 (Harper SplitWords) wants 'subunits' written 'sub units'"
+_TERMS = ("docs/qa-findings.md B7: G001 flags the very terms of the facts confusers: NCX, SGLT1, "
+          "afterhyperpolarization")
 KNOWN = {
     ("detect", "facts/wrong-unit-before-negation"): _UNIT,
     ("detect", "parse/line-separator-in-answer"): _LS,
@@ -65,6 +68,7 @@ KNOWN = {
     ("fix", "encoding/c1-control-in-linked-article"): _C1_FIX,
     ("grammar-clean", "clean/generated"): _VOCAB,
     ("grammar-clean", "clean/non-ascii-prose"): _PROSE,
+    ("grammar-clean", "clean/confusers-prose"): _TERMS,
 }
 
 
