@@ -107,17 +107,19 @@ class Engine:
             preflight = getattr(module, "preflight", None)
             if preflight is not None and self.selection.any_enabled(_codes(module)):
                 preflight(self.settings)
+        paths = list(paths)
         targets = list(iter_article_files(paths, self.settings.exclude, self.settings.extensions,
                                           self.settings.root))
         corpus_files: list[str] = []
         if self.needs_corpus():
-            corpus_files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
-                                                   self.settings.extensions, self.settings.root))
+            same = {os.path.abspath(p) for p in paths} == {os.path.abspath(p) for p in self.settings.content_roots}
+            corpus_files = targets if same else list(iter_article_files(
+                self.settings.content_roots, self.settings.exclude, self.settings.extensions, self.settings.root))
         all_files = list(dict.fromkeys(targets + corpus_files))
         cache = ResultCache.open(self.settings, self.rules_key()) if self.settings.use_cache else None
         try:
             results = self._results(all_files, cache)
-            target_names = {display_path(p, self.cwd) for p in targets}
+            target_names = set(results) if targets is corpus_files else {display_path(p, self.cwd) for p in targets}
             diagnostics: list[Diagnostic] = []
             suppressions = {}
             for name, res in results.items():
