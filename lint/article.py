@@ -137,7 +137,7 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if len(raw) > max_bytes:
         return ParseResult(None, (_plain_diag(
             path, "P010",
-            f"file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit; it was not parsed. "
+            f"file is larger than the {max_bytes:,}-byte limit; it was not parsed. "
             "Split it, or raise `max-file-size` in [tool.qtlint] if it is really an article."),))
     try:
         text = raw.decode("utf-8")

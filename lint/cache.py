@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 
@@ -94,6 +95,8 @@ class ResultCache:
         except OSError:
             return None
         if st.st_size != size or st.st_mtime_ns != mtime_ns:
+            if not stat.S_ISREG(st.st_mode):
+                return None  # no longer a regular file: the engine reports it
             try:
                 with open(path, "rb") as fh:
                     raw = fh.read()

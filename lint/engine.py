@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -293,10 +294,14 @@ def _lint_batch(batch: list[tuple[str, str]]) -> list[tuple[FileResult, tuple | 
 
 def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
     """Read and lint one file; returns the result and the stamp the cache keys it by."""
+    limit = _WORKER["settings"].max_file_size if _WORKER else 2 * 1024 * 1024
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, /dev/zero never end
+            raise OSError(0, "not a regular file (a pipe, device or directory)")
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
-            raw = fh.read()
+            raw = fh.read(limit + 1)  # enough to know it is too large, never more
     except OSError as err:
         diag = Diagnostic(path=name, line=1, column=1, code="P011",
                           message=f"cannot read the file: {err.strerror or err}; check that it exists "

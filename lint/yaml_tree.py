@@ -8,6 +8,7 @@ depth bounded, dates kept as text for the schema's `format: date`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,6 +148,19 @@ class Tree:
     duplicates: list[Duplicate] = field(default_factory=list)
 
 
+# YAML refuses C1 control characters (a mojibake "â€\x9d" would make the whole article invalid
+# YAML and drop it from the index) and reads U+0085, U+2028 and U+2029 as line breaks (every
+# position after them would be off). They are encoding damage, reported by the E-rules on the raw
+# text; for parsing, each is replaced by U+FFFD: one character for one, so offsets hold.
+_YAML_UNSAFE = re.compile("[\x80-\x9f\u2028\u2029]")
+
+
+def yaml_safe(source: str) -> str:
+    if source.isascii() or _YAML_UNSAFE.search(source) is None:
+        return source
+    return _YAML_UNSAFE.sub("\ufffd", source)
+
+
 def _line_starts(text: str, start: int, end: int) -> list[int]:
     starts = [start]
     i = text.find("\n", start, end)
@@ -164,6 +178,7 @@ def _depth_bound(source: str) -> int:
 
 
 def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
+    text = yaml_safe(text)  # same length: offsets into it are offsets into the file
     source = text[start:end]
     starts = _line_starts(text, start, end)
 
@@ -297,7 +312,7 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
     """
     if _depth_bound(source) > 500:
         raise NeedsFullParse
-    loader = _Loader(source)
+    loader = _Loader(yaml_safe(source))
     try:
         try:
             root = loader.get_single_node()

@@ -9,7 +9,6 @@ from .model import Claim, Invariant, Invariants
 from .passages import Passage, prepare
 from .scan import Carry, carry_of
 
-
 # A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
 # with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
 MAX_PASSAGE = 4000

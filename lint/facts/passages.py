@@ -17,8 +17,9 @@ _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 # a sentence ends at . ! ? followed by space and something that starts a sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9+\-])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:e\.g|i\.e|approx|vs|etc|fig|figs|al|ca|cf|dr|no|resp|ref|eq|ed|vol|ch)|\b[A-Z])$",
-    re.IGNORECASE)
+    r"(?:\b(?i:e\.g|i\.e|approx|vs|etc|fig|figs|al|ca|cf|dr|no|resp|ref|eq|ed|vol|ch)"
+    # an initial ("J. Smith"), but not a unit after a number ("-70 V. Without it ...")
+    r"|(?<![\d.,] )(?<!\d)\b[A-Z])$")
 _MAX_ITEM_WORDS = 30
 _MAX_ITEMS = 8
 

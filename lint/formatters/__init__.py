@@ -7,6 +7,8 @@ Formatters never decide anything (selection, severity, exit status); they only p
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from pathlib import Path
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
@@ -21,16 +23,19 @@ def get(name: str):
 class LazySources(dict):
     """path → decoded text, read on first use (formatters that show source lines need it)."""
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, limit: int = 8 * 1024 * 1024) -> None:
         super().__init__()
-        self.cwd = cwd
+        self.cwd, self.limit = cwd, limit
 
     def __missing__(self, path: str) -> str:
+        text = ""
         try:
-            raw = (self.cwd / path).read_bytes()
-            text = raw.decode("utf-8", "replace")
+            full = self.cwd / path
+            if stat.S_ISREG(os.stat(full).st_mode):  # never a pipe or a device
+                with open(full, "rb") as fh:
+                    text = fh.read(self.limit).decode("utf-8", "replace")
         except OSError:
-            text = ""
+            pass
         text = text[1:] if text.startswith("\ufeff") else text
         self[path] = text
         return text

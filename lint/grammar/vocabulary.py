@@ -13,6 +13,7 @@ suggestions; see tests/grammar/test_vocabulary.py.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MIN_ZIPF = 1.0  # used at least about once per 100 million words
@@ -32,15 +33,29 @@ def frequency(word: str) -> float:
     return _zipf()(word, "en")
 
 
-def is_real_word(word: str, suggestions: tuple[str, ...]) -> bool:
-    if not word or " " in word.strip():
+_ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9+\-/]*[A-Z0-9+]|[A-Za-z]*\d[A-Za-z0-9+\-]*")
+
+
+def looks_like_typo(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Report a word the checker does not know only when it looks like a slip of the keyboard:
+    not an acronym or a code (NCX, SGLT1, VSEPR), a suggestion one or two edits away exists
+    (a term with no near neighbour is more likely real than mistyped), and the word is unknown to
+    wordfreq or that suggestion is far more common."""
+    word = word.strip()
+    if not word or _ACRONYM.fullmatch(word):
+        return False
+    near = [s for s in suggestions
+            if " " not in s and s.lower() != word.lower() and edits(word.lower(), s.lower()) <= MAX_EDITS]
+    if not near:
         return False
     own = frequency(word)
     if own < MIN_ZIPF:
-        return False
-    near = [s for s in suggestions if s.lower() != word.lower() and edits(word.lower(), s.lower()) <= MAX_EDITS]
-    best = max((frequency(s) for s in near), default=0.0)
-    return best - own < MAX_GAP
+        return True
+    return max(frequency(s) for s in near) - own >= MAX_GAP
+
+
+def is_real_word(word: str, suggestions: tuple[str, ...]) -> bool:
+    return not looks_like_typo(word, suggestions)
 
 
 def edits(a: str, b: str) -> int:

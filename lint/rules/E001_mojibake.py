@@ -24,7 +24,8 @@ answer: >-
 
 ## Fix safety
 Safe: ftfy's re-decoding is exact and only the damaged span is replaced. A repair that still
-contains U+FFFD (part of the text was already lost) is offered as an unsafe fix only.
+contains U+FFFD (part of the text was already lost), or that only guesses what a lone C1 control
+character stood for ("\x92" as "’"), is offered as an unsafe fix only.
 """
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
     text = article.text
     for m in find_mojibake(text):
         bad_word, fixed_word = m.in_context(text)
-        applicability = Applicability.UNSAFE if m.lossy else Applicability.SAFE
+        # a lossy repair, or one that only guesses what lone C1 controls stood for, is unsafe
+        applicability = Applicability.UNSAFE if (m.lossy or m.c1_only) else Applicability.SAFE
         fix = Fix((m.edit(),), applicability, f"replace {m.bad!r} with {m.fixed!r}")
         yield article.diagnostic(
             INFO.code, m.start, m.end,

@@ -1,9 +1,10 @@
 """A C1 control character (U+0080–U+009F), invisible, usually Windows-1252 punctuation read as
-Latin-1.
+Latin-1; or a Unicode line or paragraph separator (U+2028, U+2029).
 
 ## What it does
 Reports every run of C1 control characters that is not part of a repairable mojibake sequence
-(those are E001 with ftfy's repair).
+(those are E001 with ftfy's repair), and every U+2028/U+2029 (pasted from word processors: YAML
+reads them as line breaks, so a folded answer silently breaks there).
 
 ## Why is this bad?
 C1 controls have no use in an article: they render as boxes or nothing, and break search
@@ -26,12 +27,15 @@ No automatic fix: which character was meant cannot be known for sure.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
+
+_SEPARATOR = re.compile("[\u2028\u2029]")
 
 INFO = rule_info("E003", "control-character", "encoding", Severity.ERROR, doc=__doc__)
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
@@ -40,6 +44,12 @@ TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
     from ..encoding import C1_CONTROL, find_lost_characters  # ftfy is imported on first use only
 
+    for m in _SEPARATOR.finditer(article.text):
+        yield article.diagnostic(
+            INFO.code, m.start(), m.end(),
+            f"{'line' if m.group() == chr(0x2028) else 'paragraph'} separator (U+{ord(m.group()):04X}): "
+            "invisible, and a line break to YAML; replace it with a space or a real line break",
+            text=m.group())
     for lost in find_lost_characters(article.text):
         if lost.kind == C1_CONTROL:
             yield article.diagnostic(

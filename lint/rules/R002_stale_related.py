@@ -67,8 +67,8 @@ def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterato
                 if h == w:
                     continue
                 copy, truth = article.get(key, field), getattr(target, field)
-                if not isinstance(truth, str):
-                    continue
+                if not isinstance(truth, str) or not isinstance(copy, str):
+                    continue  # a missing or non-text copy is the schema rules' finding
                 fix = None
                 if isinstance(copy, str):
                     fix = replace_value_fix(article, (key, field), truth, Applicability.UNSAFE,

@@ -15,7 +15,12 @@ SLIPS = ["teh", "recieve", "accomodate", "seperate", "occured", "definately", "c
 
 @pytest.fixture(scope="module")
 def harper():
-    return make_backend("harper")
+    """Harper as the rules build it: with the accepted words of schemas/dictionary.txt."""
+    from lint.grammar import load_accepted_words
+    from lint.resources import bundled
+
+    return make_backend("harper", accepted=load_accepted_words(bundled("dictionary.txt")),
+                        disabled_rules=("OxfordComma", "HowTo", "CompoundNouns"))
 
 
 def _flagged(backend, word):
@@ -41,3 +46,10 @@ def test_slips_are_still_reported(harper, word):
 def test_edit_distance():
     assert edits("teh", "the") == 1 and edits("recieve", "receive") == 1
     assert edits("natriuretic", "patriotic") > 2 and edits("", "ab") == 2
+
+
+@pytest.mark.parametrize("word", ["NCX", "SGLT1", "VSEPR", "afterhyperpolarization", "intermolecular",
+                                  "zoonoses", "subunits", "bilayers", "lytic", "pentose"])
+def test_codes_and_rare_terms_from_the_qa_corpus_are_accepted(harper, word):
+    issue = _flagged(harper, word)
+    assert issue is None or is_real_word(issue.flagged, issue.suggestions)

@@ -252,9 +252,9 @@ def clean_text_cases(b: Builder) -> None:
     t = b.new_article("Biology", related=b.related_links(2))
     bad, line, _ = insert_in_answer(b.render(t), "Some editors paste text with a line separator\u2028like this one.")
     b.write(t.rel_path, bad)
-    b.add("parse/line-separator-in-answer", [t.rel_path], [Want(t.rel_path, "parse", None, (line,))],
+    b.add("parse/line-separator-in-answer", [t.rel_path], [Want(t.rel_path, "encoding", "E003", (line,))],
           note="U+2028 is a line break to YAML 1.1 (PyYAML, libyaml): the folded answer breaks there; "
-               "the diagnostic must name the file's own line")
+               "qtlint parses around it (B3) and reports the character itself, at the file's own line")
 
 
 def linked_c1_case(b: Builder) -> None:

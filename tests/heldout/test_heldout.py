@@ -52,23 +52,7 @@ _PROSE = "docs/qa-findings.md B7: G001 (Harper SplitWords) wants 'subunits' writ
 _TERMS = ("docs/qa-findings.md B7: G001 flags the very terms of the facts confusers: NCX, SGLT1, "
           "afterhyperpolarization")
 KNOWN = {
-    ("detect", "facts/wrong-unit-before-negation"): _UNIT,
-    ("detect", "parse/line-separator-in-answer"): _LS,
-    ("clean", "parse/line-separator-in-answer"): _LS,
-    ("clean", "encoding/answer-curly-quotes"): _C1,
-    ("clean", "encoding/answer-superscript"): _C1,
-    ("clean", "encoding/second-line-of-folded-scalar"): _C1,
-    ("clean", "encoding/c1-control"): _C1,
-    ("clean", "encoding/c1-next-line"): _C1 + "; U+0085 is also a YAML line break (B3)",
-    ("clean", "encoding/c1-control-in-linked-article"): _C1 + ": every article linking to it gets R001 dangling",
-    ("clean", "schema/missing-related-key"): _NONE,
-    ("clean", "schema/related-missing-url"): _NONE,
-    ("fix", "encoding/c1-control"): _C1_FIX,
-    ("fix", "encoding/c1-next-line"): _C1_FIX,
-    ("fix", "encoding/c1-control-in-linked-article"): _C1_FIX,
     ("grammar-clean", "clean/generated"): _VOCAB,
-    ("grammar-clean", "clean/non-ascii-prose"): _PROSE,
-    ("grammar-clean", "clean/confusers-prose"): _TERMS,
 }
 
 
