@@ -31,9 +31,12 @@ class GrammarSettings:
     backend: str = "harper"  # harper | languagetool
     languagetool_url: str | None = None
     language: str = "en-US"
-    # Harper style rules that cry wolf on correct study prose ("modify how cells behave" is not
-    # "how to"; "in fact ion channels" is not "faction"; the Oxford comma is a house style)
-    disabled_rules: tuple[str, ...] = ("OxfordComma", "HowTo", "CompoundNouns")
+    # Harper rules that cried wolf on correct study prose in a 2,000-article sample, with no true
+    # finding: "modify how cells behave" is not "how to"; "in fact ion channels" is not "faction";
+    # "through its effects on breathing", "burnout", "in the pelvic floor", "contributes to
+    # inherited disorders" are right as written; the Oxford comma is a house style.
+    disabled_rules: tuple[str, ...] = ("OxfordComma", "HowTo", "CompoundNouns", "NounVerbConfusion",
+                                       "PhrasalVerbAsCompoundNoun", "OnFloor", "InflectedVerbAfterTo")
     dictionary: Path = field(default_factory=lambda: bundled("dictionary.txt"))
 
 

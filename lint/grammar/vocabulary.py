@@ -17,8 +17,9 @@ import re
 from functools import lru_cache
 
 MIN_ZIPF = 1.0  # used at least about once per 100 million words
-MAX_GAP = 1.55  # a near suggestion this much more common (log10 scale) means a slip of the keyboard
-MAX_EDITS = 2  # suggestions further away than this are other words, not the intended one
+MAX_GAP = 2.5  # a one-edit suggestion this much more common (log10 scale) means a slip of the keyboard
+TYPO_GAP = 1.0  # ... or only this much, when the edit is a swap or a doubled letter
+MAX_EDITS = 2  # for a non-word, suggestions further away than this are other words, not the intended one
 
 
 @lru_cache(maxsize=1)
@@ -44,14 +45,37 @@ def looks_like_typo(word: str, suggestions: tuple[str, ...]) -> bool:
     word = word.strip()
     if not word or _ACRONYM.fullmatch(word):
         return False
-    near = [s for s in suggestions
-            if " " not in s and s.lower() != word.lower() and edits(word.lower(), s.lower()) <= MAX_EDITS]
-    if not near:
+    base = word[:-2] if word.endswith(("'s", "’s")) else word
+    distance = {s: edits(base.lower(), s.lower()) for s in suggestions
+                if " " not in s and s.lower() != base.lower()}
+    own = frequency(base)
+    if own < MIN_ZIPF:  # not a word anyone uses: a slip if something is close by
+        return any(d <= MAX_EDITS for d in distance.values())
+    # A word in use (a technical term, or a famous misspelling). The classic slips swap two
+    # letters (recieve, thier) or double or undouble one (occured, accomodate): against a
+    # neighbour ten times more common, that is a slip. Any other one-edit neighbour must be
+    # hundreds of times more common: "pili" (pile), "statins" (stations), "lytic" (lyric) are real.
+    for s, d in distance.items():
+        if d != 1:
+            continue
+        gap = frequency(s) - own
+        if gap >= MAX_GAP or (gap >= TYPO_GAP and _keyboard_slip(base.lower(), s.lower())):
+            return True
+    return False
+
+
+def _keyboard_slip(a: str, b: str) -> bool:
+    """Two adjacent letters swapped, or one letter doubled or undoubled."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
         return False
-    own = frequency(word)
-    if own < MIN_ZIPF:
-        return True
-    return max(frequency(s) for s in near) - own >= MAX_GAP
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    extra = long_[i]
+    return long_[:i] + long_[i + 1:] == short and ((i > 0 and long_[i - 1] == extra)
+                                                   or (i + 1 < len(long_) and long_[i + 1] == extra))
 
 
 def is_real_word(word: str, suggestions: tuple[str, ...]) -> bool:

@@ -47,6 +47,14 @@ def _grammar_cache(settings: Settings):
     return GrammarCache(cache_dir(settings) / "grammar")
 
 
+def _proper_noun(text: str, start: int, word: str) -> bool:
+    """A capitalised word in mid-sentence is a name (loop of Henle, Le Chatelier's principle)."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = text[:start].rstrip(" *_")
+    return bool(before) and before[-1] not in ".!?:;" and not before.endswith(("\\n", "#", "-"))
+
+
 def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> Iterator[Diagnostic]:
     from ..grammar import check_cached_many, unambiguous_fix
     from ..grammar.vocabulary import is_real_word
@@ -64,8 +72,9 @@ def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> 
     for path, text, issue in ctx.for_article("grammar", compute):
         if issue.kind != kind:
             continue
-        if kind == "spelling" and is_real_word(issue.flagged, issue.suggestions):
-            continue  # a real (technical) word the checker's dictionary lacks: no false alarm
+        if kind == "spelling" and (is_real_word(issue.flagged, issue.suggestions)
+                                   or _proper_noun(text, issue.start, issue.flagged)):
+            continue  # a real (technical) word or a name the checker's dictionary lacks: no false alarm
         start = article.value_offset(path, issue.start)
         end = article.value_offset(path, max(issue.end - 1, issue.start)) + 1
         replacement = unambiguous_fix(issue, text)
