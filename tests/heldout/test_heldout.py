@@ -37,22 +37,9 @@ GRAMMAR_KINDS = {"clean/seed", "clean/seed-variant", "clean/non-ascii-prose", "c
 GENERATED_SAMPLE = 20
 FAST_LIMIT_S = 60.0
 
-_C1 = ("docs/qa-findings.md B1: a C1 control character (U+0080-U+009F, e.g. the U+009D that ends the mojibake "
-       "of a closing quote) makes the front matter 'invalid YAML' (P005): the article is not checked and "
-       "drops out of the corpus index")
-_C1_FIX = "docs/qa-findings.md B5: a lone C1 control gets a SAFE E001 fix (ftfy fix_c1_controls); the spec says nothing to auto-fix"
-_LS = "docs/qa-findings.md B3: U+2028/U+0085 in prose break YAML 1.1 lines; the P005 points at a line that is not the file's"
-_UNIT = ("docs/qa-findings.md B2: a value ending in 'V.' is read as an initial, so the next sentence joins the "
-         "passage and its negation ('not') silences the wrong-unit claim")
-_NONE = "docs/qa-findings.md B4: a related entry with a missing subject/url also gets R002 'it says None'"
-_VOCAB = ("docs/qa-findings.md B6: grammar warnings on clean generated articles: G001 on real terms (VSEPR, lytic, "
-          "pentose, pili), Harper SplitWords on intermolecular/zoonoses/bilayers, G002 PhrasalVerbAsCompoundNoun on "
-          "'burnout', NounVerbConfusion on 'shapes its effect', OnFloor on 'in the pelvic floor'")
-_PROSE = "docs/qa-findings.md B7: G001 (Harper SplitWords) wants 'subunits' written 'sub units'"
-_TERMS = ("docs/qa-findings.md B7: G001 flags the very terms of the facts confusers: NCX, SGLT1, "
-          "afterhyperpolarization")
-KNOWN = {
-}
+# Known qtlint bugs, as (test, case kind) -> reason (docs/qa-findings.md): each becomes a strict
+# xfail, so a fix shows up as XPASS and the entry must go. Every bug found so far is fixed.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @functools.cache
