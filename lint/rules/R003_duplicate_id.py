@@ -28,20 +28,11 @@ from ..corpus import Corpus
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import reparse
+from .corpus_support import shared_value_findings
 
 INFO = rule_info("R003", "duplicate-id", "reference", Severity.ERROR, doc=__doc__)
 
 
 def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    for article_id, group in corpus.by_id.items():
-        if len(group) < 2 or not any(e.path in targets for e in group):
-            continue
-        for entry in group:
-            article = reparse(ctx, entry.path)
-            if article is None:
-                continue
-            others = ", ".join(e.path for e in group if e is not entry)
-            yield article.at_value(INFO.code, ("id",),
-                                   f"id {article_id} is also used by {others}: give each article its own id",
-                                   text=str(article_id), extra={"relevant": [e.path for e in group]})
+    yield from shared_value_findings(corpus.by_id, targets, ctx, INFO.code, "id",
+                                     lambda value, others: f"id {value} is also used by {others}: give each article its own id")

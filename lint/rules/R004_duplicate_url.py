@@ -24,19 +24,11 @@ from ..corpus import Corpus
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import reparse
+from .corpus_support import shared_value_findings
 
 INFO = rule_info("R004", "duplicate-url", "reference", Severity.ERROR, doc=__doc__)
 
 
 def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    for url, group in corpus.by_url.items():
-        if len(group) < 2 or not any(e.path in targets for e in group):
-            continue
-        for entry in group:
-            article = reparse(ctx, entry.path)
-            if article is None:
-                continue
-            others = ", ".join(e.path for e in group if e is not entry)
-            yield article.at_value(INFO.code, ("url",), f"url {url} is also used by {others}",
-                                   text=url, extra={"relevant": [e.path for e in group]})
+    yield from shared_value_findings(corpus.by_url, targets, ctx, INFO.code, "url",
+                                     lambda value, others: f"url {value} is also used by {others}")

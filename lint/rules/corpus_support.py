@@ -1,10 +1,12 @@
 """Shared helpers of the cross-article (R) rules."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from ..article import Article, parse_article
-from ..corpus import RELATED
+from ..corpus import RELATED, IndexEntry
+from ..diagnostic import Diagnostic
 from .context import RuleContext
 
 
@@ -26,3 +28,19 @@ def related_keys(article: Article) -> list[tuple[int, str]]:
         if m:
             out.append((int(m.group(1)), key))
     return sorted(out)
+
+
+def shared_value_findings(groups: Mapping[object, list[IndexEntry]], targets: set[str], ctx: RuleContext,
+                          code: str, key: str, message: Callable[[object, str], str]) -> Iterator[Diagnostic]:
+    """R003/R004: every member of a group of articles sharing one value (id, url), at that field,
+    naming the others; reported when any member is checked."""
+    for value, group in groups.items():
+        if len(group) < 2 or not any(e.path in targets for e in group):
+            continue
+        for entry in group:
+            article = reparse(ctx, entry.path)
+            if article is None:
+                continue
+            others = ", ".join(e.path for e in group if e is not entry)
+            yield article.at_value(code, (key,), message(value, others), text=str(value),
+                                   extra={"relevant": [e.path for e in group]})
