@@ -53,8 +53,28 @@ def load(settings: Settings):
 
 
 def preflight(settings: Settings) -> None:
-    """A broken invariants file is a configuration error (exit 2), found before any work."""
+    """A broken invariants file is a configuration error (exit 2), found before any work.
+
+    Compiling the invariants takes most of a second; a run over cached files needs none of it,
+    so a file already found valid (same bytes) is remembered in the cache directory."""
+    import hashlib
+
+    from ..cache import cache_dir
+
+    try:
+        digest = hashlib.sha256(settings.invariants.read_bytes()).hexdigest()[:32]
+    except OSError:
+        digest = None
+    marker = cache_dir(settings) / "valid-invariants" / str(digest)
+    if settings.use_cache and digest is not None and marker.exists():
+        return
     load(settings)
+    if settings.use_cache and digest is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # an unwritable cache only costs the check next time
 
 
 def claims_of(article: Article, ctx: RuleContext) -> list[tuple[tuple, object]]:

@@ -119,3 +119,16 @@ def test_hostile_files_do_not_stop_the_run(corpus):
     assert {("bad0.md", "P002"), ("bad1.md", "P001"), ("bad2.md", "P009"), ("bad3.md", "P008"),
             ("bad4.md", "P006"), ("bad5.md", "P003"), ("bad6.md", "P004")} <= found
     assert any(code == "S003" for _, code in found)
+
+
+def test_a_broken_invariants_file_is_a_configuration_error_even_after_cached_runs(corpus):
+    root = corpus({seed_home(seed_text("001")): seed_text("001")})
+    inv = root / "invariants.yaml"
+    inv.write_bytes((REPO / "schemas" / "invariants.yaml").read_bytes())
+    with open(root / "pyproject.toml", "a") as fh:
+        fh.write('invariants = "invariants.yaml"\n')
+    assert run_cli(["check"], root).returncode == 0
+    assert run_cli(["check"], root).returncode == 0  # cached: the invariants were found valid
+    inv.write_text(inv.read_text() + "\noops: [\n")
+    proc = run_cli(["check"], root)
+    assert proc.returncode == 2 and "invariants.yaml" in proc.stderr and "Traceback" not in proc.stderr
