@@ -44,11 +44,6 @@ class Article:
         i = bisect.bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i] + 1
 
-    def line_text(self, line: int) -> str:
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
-
     def where(self, key_path: tuple) -> Located | None:
         """Position of a key path, or of its nearest ancestor that exists."""
         while key_path:

@@ -41,7 +41,6 @@ class ResultCache:
         self.db, self.path = db, path
         self.rows: dict[str, tuple] = {}
         self.pending: list[tuple] = []
-        self.hits = self.misses = 0
         self.digests: dict[str, str] = {}  # display name -> content digest, for the corpus key
 
     @classmethod
@@ -87,7 +86,6 @@ class ResultCache:
     def get(self, path: str, name: str):
         row = self.rows.get(path)
         if row is None:
-            self.misses += 1
             return None
         size, mtime_ns, digest, diags, entry, supp, claims = row
         try:
@@ -103,16 +101,13 @@ class ResultCache:
             except OSError:
                 return None
             if content_digest(raw) != digest:
-                self.misses += 1
-                return None
+                    return None
             self.pending.append((path, st.st_size, st.st_mtime_ns, digest, diags, entry, supp, claims))
         try:
             res = result_from_row(name, diags, entry, supp, claims, file=path)
         except (ValueError, KeyError, TypeError, IndexError) as err:
             print(f"qtlint: warning: discarding a corrupt cache entry for {name} ({err})", file=sys.stderr)
-            self.misses += 1
             return None
-        self.hits += 1
         self.digests[name] = digest
         return res
 

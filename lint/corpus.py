@@ -101,14 +101,6 @@ class Corpus:
             return found[0]
         return self.published.get(article_id)
 
-    def referrers(self) -> dict[object, list[tuple[IndexEntry, Link]]]:
-        out: dict[object, list[tuple[IndexEntry, Link]]] = defaultdict(list)
-        for e in self.entries:
-            for link in e.links:
-                if _hashable(link.id):
-                    out[link.id].append((e, link))
-        return out
-
     def stats(self) -> dict:
         incoming: dict[object, int] = defaultdict(int)
         links = dangling = 0

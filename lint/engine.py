@@ -91,9 +91,6 @@ class Engine:
         self.keep_corpus = False  # the report wants the Corpus object even when cached
 
     # ---- per file ------------------------------------------------------------------------
-    def enabled_article_rules(self) -> list:
-        return [m for m in registry.ARTICLE_RULES if self.selection.any_enabled(_codes(m))]
-
     def rules_key(self) -> str:
         return ",".join(code for code in sorted(self.rules) if self.selection.enabled(code))
 

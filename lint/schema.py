@@ -21,15 +21,6 @@ if TYPE_CHECKING:  # imported lazily: a warm run never validates and should not 
 
 from .article import Article
 
-KIND_BY_VALIDATOR = {
-    "required": "missing",
-    "additionalProperties": "unknown",
-    "unevaluatedProperties": "unknown",
-    "type": "type",
-    "format": "date",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class SchemaProblem:
     kind: str  # missing | unknown | type | date | value

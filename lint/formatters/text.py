@@ -9,7 +9,7 @@ from ..diagnostic import Applicability, Diagnostic, RuleInfo, Severity
 WINDOW = 100  # characters of a long source line shown around the finding
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-BOLD, DIM, RESET, CYAN = "\033[1m", "\033[2m", "\033[0m", "\033[36m"
+BOLD, RESET, CYAN = "\033[1m", "\033[0m", "\033[36m"
 
 
 def render(diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleInfo], *,
