@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported lazily: a warm run never validates and should not 
 
 from .article import Article
 
+
 @dataclass(frozen=True, slots=True)
 class SchemaProblem:
     kind: str  # missing | unknown | type | date | value
