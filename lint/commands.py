@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -36,7 +37,7 @@ def make_engine(args: argparse.Namespace, settings: Settings, progress=None) -> 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.fail_on:
-        settings = settings.__class__(**{**settings.__dict__, "fail_on": Severity(args.fail_on)})
+        settings = dataclasses.replace(settings, fail_on=Severity(args.fail_on))
     if args.statistics and args.output_format not in ("text", "json"):
         raise UsageError("--statistics prints counts as text or json, not as " + args.output_format)
     if args.diff and args.fix:

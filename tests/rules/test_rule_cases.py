@@ -3,6 +3,7 @@ through the Engine and through the real CLI's JSON output. Every rule has cases 
 and cases that must pass."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def test_rule_case(rule, case, tmp_path, monkeypatch):
     # in-process
     monkeypatch.chdir(root)
     settings = load_settings(cwd=root)
-    settings = settings.__class__(**{**settings.__dict__, "use_cache": False})
+    settings = dataclasses.replace(settings, use_cache=False)
     result = Engine(settings, select=select, cwd=root).run([root / c for c in check])
     found = {(d.code, d.path, d.line) for d in result.diagnostics}
     want = expected(case)
