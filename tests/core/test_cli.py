@@ -134,3 +134,13 @@ def test_a_broken_invariants_file_is_a_configuration_error_even_after_cached_run
     inv.write_text(inv.read_text() + "\noops: [\n")
     proc = run_cli(["check"], root)
     assert proc.returncode == 2 and "invariants.yaml" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unreachable_languagetool_is_exit_two_unless_grammar_is_left_out(corpus):
+    root = corpus({seed_home(seed_text("001")): seed_text("001")})
+    with open(root / "pyproject.toml", "a") as fh:
+        fh.write('[tool.qtlint.grammar]\nbackend = "languagetool"\nlanguagetool-url = "http://127.0.0.1:9"\n')
+    proc = run_cli(["check", "--no-cache"], root, env={"QTLINT_LANGUAGETOOL_URL": ""})
+    assert proc.returncode == 2
+    assert "languagetool" in proc.stderr and "not reachable" in proc.stderr and "Traceback" not in proc.stderr
+    assert run_cli(["check", "--no-cache", "--ignore", "G"], root).returncode == 0
