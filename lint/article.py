@@ -44,6 +44,12 @@ class Article:
         i = bisect.bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i] + 1
 
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
     def where(self, key_path: tuple) -> Located | None:
         """Position of a key path, or of its nearest ancestor that exists."""
         while key_path:
