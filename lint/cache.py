@@ -57,6 +57,11 @@ class ResultCache:
             if not gitignore.exists():
                 gitignore.write_text("# created by qtlint\n*\n")
             return cls._connect(path)
+        except sqlite3.OperationalError as err:
+            # busy or locked (another qtlint is writing it): run without the cache this time;
+            # never delete a database another process has open
+            print(f"qtlint: warning: cache {path} is busy ({err}); running without it", file=sys.stderr)
+            return None
         except (OSError, sqlite3.Error) as err:
             print(f"qtlint: warning: cache {path} is unusable ({err}); discarding it", file=sys.stderr)
             try:
@@ -132,7 +137,11 @@ class ResultCache:
         return h.hexdigest()
 
     def corpus_snapshot(self, key: str):
-        row = self.db.execute("SELECT findings FROM corpus WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT findings FROM corpus WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as err:
+            print(f"qtlint: warning: could not read the corpus snapshot ({err})", file=sys.stderr)
+            return None
         if row is None:
             return None
         try:

@@ -139,7 +139,9 @@ def test_two_concurrent_runs_do_not_corrupt_the_cache(tmp_path):
                                "--ignore", "G"], cwd=root, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=300) for p in procs]
-    assert all(p.returncode == 1 for p in procs), [o[1] for o in outs]
+    assert all(p.returncode == 1 and out.strip() for p, (out, _) in zip(procs, outs, strict=True)), \
+        [err for _, err in outs]
+    assert all("Traceback" not in err for _, err in outs), [err for _, err in outs]
     assert json.loads(outs[0][0]) == json.loads(outs[1][0])
     again = run_cli(["check", "--output-format", "json", "--ignore", "G"], root)
     assert json.loads(again.stdout) == json.loads(outs[0][0]) and "warning" not in again.stderr
