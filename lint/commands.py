@@ -101,16 +101,15 @@ def _invariants(settings: Settings):
 
 
 def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
-    from .reporting import facts_json, facts_text
+    from .reporting import facts_of
 
     invariants = _invariants(settings)
     engine = Engine(settings, select=["F001"])
-    result = engine.run(targets_of(args, settings))
-    data = facts_json(result, invariants)
+    table = facts_of(engine.run(targets_of(args, settings)), invariants)
     if args.output_format == "json":
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(table.to_json(), indent=2, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(facts_text(data))
+        sys.stdout.write(table.render_text())
     return EXIT_OK
 
 

@@ -3,53 +3,41 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
 from .engine import RunResult
 
-
-def facts_rows(result: RunResult, invariants: Any, index: dict[str, int]) -> list[dict]:
-    rows = []
-    for inv in invariants:
-        stating = agreeing = 0
-        disagreements = []
-        for name, res in sorted(result.results.items()):
-            mine = [c for c in res.claims if c[0] == inv.id]
-            if not mine:
-                continue
-            stating += 1
-            wrong = [c for c in mine if not c[1]]
-            if not wrong:
-                agreeing += 1
-            for _id, _agrees, value, _expected, line, quote in wrong:
-                disagreements.append({"article": index.get(name, -1), "path": name, "line": line,
-                                      "value": value, "quote": quote})
-        rows.append({"id": inv.id, "statement": inv.statement, "expected": inv.expected_text(),
-                     "stating": stating, "agreeing": agreeing,
-                     "disagreeing": len({d["path"] for d in disagreements}),
-                     "disagreements": disagreements})
-    return rows
+if TYPE_CHECKING:
+    from .facts import FactsTable
 
 
-def facts_json(result: RunResult, invariants: Any) -> dict:
-    rows = facts_rows(result, invariants, {})
-    for row in rows:
-        for d in row["disagreements"]:
-            del d["article"]
-    return {"articles": len(result.results), "invariants": rows}
+class StatedClaim(NamedTuple):
+    """A factual claim as a lint run caches it (FileResult.claims), with its line."""
+
+    invariant_id: str
+    agrees: bool
+    value: str
+    expected: str
+    line: int
+    quote: str
 
 
-def facts_text(data: dict) -> str:
-    lines = [f"Facts across {data['articles']} article{'s' if data['articles'] != 1 else ''}", ""]
-    for row in data["invariants"]:
-        lines.append(f"{row['id']}: {row['statement']}")
-        lines.append(f"  expected {row['expected']}")
-        lines.append(f"  stated in {row['stating']}, agree {row['agreeing']}, disagree {row['disagreeing']}")
-        for d in row["disagreements"]:
-            lines.append(f"    {d['path']}:{d['line']}: states {d['value']}: {d['quote']!r}")
-        lines.append("")
-    return "\n".join(lines)
+def facts_of(result: RunResult, invariants: Any) -> FactsTable:
+    """The facts table (lint.facts.facts_table) of the checked articles' cached claims."""
+    from .facts import facts_table
+
+    items = [(name, [StatedClaim(*c) for c in res.claims]) for name, res in sorted(result.results.items())]
+    return facts_table(items, invariants)
+
+
+def report_facts(table: FactsTable, index: dict[str, int]) -> list[dict]:
+    """The table as the report's FactRow list: one disagreement entry per disagreeing claim."""
+    return [{"id": r.invariant_id, "statement": r.statement, "expected": r.expected,
+             "stating": r.stated, "agreeing": r.agree, "disagreeing": len(r.disagreements),
+             "disagreements": [{"article": index.get(d.article, -1), "line": line or 0, "value": value,
+                                "quote": quote} for d in r.disagreements for line, value, quote in d.claims]}
+            for r in table.rows]
 
 
 _FIELD = re.compile(r"`(related_article\d+)")
@@ -95,9 +83,6 @@ def build_report_data(result: RunResult, rules: dict, invariants: Any, roots: li
                                          "target_url": None, "detail": d.message})
         corpus = corpus_section(len(articles), links, dangling=problems["R001"], stale=problems["R002"],
                                 duplicate_ids=ids, duplicate_urls=by_url)
-    facts = facts_rows(result, invariants, index) if invariants is not None else []
-    for row in facts:
-        for d in row["disagreements"]:
-            del d["path"]
+    facts = report_facts(facts_of(result, invariants), index) if invariants is not None else []
     return assemble(articles=articles, diagnostics=result.diagnostics, rules=rules, corpus=corpus,
                     facts=facts, tool=f"qtlint {__version__}", roots=roots)

@@ -16,8 +16,22 @@ from .model import Claim, Invariants
 @dataclass(frozen=True)
 class Disagreement:
     article: str
-    values: tuple[str, ...]  # what the article states, one per disagreeing claim (deduplicated)
-    quotes: tuple[str, ...]
+    # (line or None, value, quote) of each disagreeing claim; the line is known when the claims
+    # come from a lint run (they carry a `line`), not when they come from find_claims alone
+    claims: tuple[tuple[int | None, str, str], ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """What the article states, one per disagreeing claim (deduplicated)."""
+        return tuple(dict.fromkeys(value for _, value, _ in self.claims))
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(quote for _, _, quote in self.claims))
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(line for line, _, _ in self.claims if line is not None))
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,8 @@ class FactsTable:
                     "agree": r.agree,
                     "disagree": len(r.disagreements),
                     "disagreements": [
-                        {"article": d.article, "values": list(d.values), "quotes": list(d.quotes)}
+                        {"article": d.article, "values": list(d.values), "quotes": list(d.quotes),
+                         **({"lines": list(d.lines)} if d.lines else {})}
                         for d in r.disagreements
                     ],
                 }
@@ -66,13 +81,16 @@ class FactsTable:
             lines.append(f"  expected {r.expected}")
             lines.append(f"  stated in {r.stated}, agree {r.agree}, disagree {len(r.disagreements)}")
             for d in r.disagreements:
-                lines.append(f"    {d.article}: {'; '.join(d.values)}")
+                where = f"{d.article}:{','.join(map(str, d.lines))}" if d.lines else d.article
+                lines.append(f"    {where}: {'; '.join(d.values)}")
                 lines.extend(f"      \"{_shorten(q)}\"" for q in d.quotes)
             lines.append("")
         return "\n".join(lines).rstrip() + "\n"
 
 
 def facts_table(items: Iterable[tuple[str, list[Claim]]], invariants: Invariants) -> FactsTable:
+    """`items`: (article, claims). A claim needs invariant_id, agrees, value and quote; one with
+    a `line` (the cached claims of a lint run) puts it in the table."""
     ids = [inv.id for inv in invariants]
     stated = {i: 0 for i in ids}
     agree = {i: 0 for i in ids}
@@ -92,8 +110,7 @@ def facts_table(items: Iterable[tuple[str, list[Claim]]], invariants: Invariants
                 agree[invariant_id] += 1
                 continue
             disagreements[invariant_id].append(Disagreement(
-                article, tuple(dict.fromkeys(c.value for c in wrong)),
-                tuple(dict.fromkeys(c.quote for c in wrong))))
+                article, tuple((getattr(c, "line", None), c.value, c.quote) for c in wrong)))
     rows = tuple(FactsRow(inv.id, inv.statement, inv.expected_text(), inv.severity.value, inv.source,
                           stated[inv.id], agree[inv.id], tuple(disagreements[inv.id])) for inv in invariants)
     return FactsTable(articles, rows)

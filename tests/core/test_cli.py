@@ -144,3 +144,17 @@ def test_unreachable_languagetool_is_exit_two_unless_grammar_is_left_out(corpus)
     assert proc.returncode == 2
     assert "languagetool" in proc.stderr and "not reachable" in proc.stderr and "Traceback" not in proc.stderr
     assert run_cli(["check", "--no-cache", "--ignore", "G"], root).returncode == 0
+
+
+def test_facts_command_lists_disagreeing_articles_with_their_line(corpus):
+    wrong = seed_text("000").replace("For every three sodium ions pumped out, two potassium ions are pumped in.",
+                                     "For every two sodium ions pumped out, three potassium ions are pumped in.")
+    root = corpus({seed_home(wrong): wrong, seed_home(seed_text("001")): seed_text("001")})
+    text = run_cli(["facts", "--no-cache"], root).stdout
+    assert "stated in 2, agree 1, disagree 1" in text
+    assert f"    {seed_home(wrong)}:21: 2 Na+ out : 3 K+ in" in text
+    data = json.loads(run_cli(["facts", "--no-cache", "--output-format", "json"], root).stdout)
+    pump = next(r for r in data["invariants"] if r["id"] == "na-k-atpase-stoichiometry")
+    assert (pump["stated"], pump["agree"], pump["disagree"]) == (2, 1, 1)
+    assert pump["disagreements"][0]["article"] == seed_home(wrong)
+    assert pump["disagreements"][0]["lines"] == [21]
