@@ -61,12 +61,17 @@ class FileResult:
         return self._entry
 
     def _entry_from_disk(self) -> IndexEntry | None:
-        try:
-            with open(self._file or self.path, "rb") as fh:
-                article = parse_article(self.path, fh.read()).article
-        except OSError:
-            return None
-        return index_entry(article) if article is not None and article.data is not None else None
+        return read_entry(self._file or self.path, self.path)
+
+
+def read_entry(path: str | Path, name: str) -> IndexEntry | None:
+    """The index entry of a file read from disk (None when it cannot be read or parsed)."""
+    try:
+        with open(path, "rb") as fh:
+            article = parse_article(name, fh.read()).article
+    except OSError:
+        return None
+    return index_entry(article) if article is not None and article.data is not None else None
 
 
 @dataclass
@@ -182,16 +187,9 @@ class Engine:
         # a changed article may be outside the content roots: read its id directly
         for path in changed:
             if display_path(path, self.cwd) not in results:
-                from .article import parse_article
-
-                try:
-                    with open(path, "rb") as fh:
-                        article = parse_article(str(path), fh.read()).article
-                except OSError:
-                    continue
-                if article is not None and article.data is not None:
-                    if isinstance(article.get("id"), (int, str)):
-                        ids.add(article.get("id"))
+                entry = read_entry(path, str(path))
+                if entry is not None and isinstance(entry.id, (int, str)):
+                    ids.add(entry.id)
         out = []
         for res in results.values():
             if res.entry is not None and any(isinstance(link.id, (int, str)) and link.id in ids

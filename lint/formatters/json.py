@@ -11,6 +11,7 @@ import bisect
 import json as _json
 from collections.abc import Mapping, Sequence
 
+from ..article import line_starts_of
 from ..diagnostic import Diagnostic, RuleInfo
 from ..serialize import diagnostic_to_dict
 
@@ -24,7 +25,7 @@ def render(diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleInfo], *,
         item["name"] = info.name if info else d.code
         item["category"] = info.category if info else "qtlint"
         if d.fix is not None and sources is not None:
-            starts = _line_starts(sources[d.path])
+            starts = line_starts_of(sources[d.path])
             for edit in item["fix"]["edits"]:
                 edit["location"] = _row_col(starts, edit["start"])
                 edit["end_location"] = _row_col(starts, edit["end"])
@@ -34,12 +35,6 @@ def render(diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleInfo], *,
     return _json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
-
-
-def _row_col(starts: list[int], offset: int) -> dict:
+def _row_col(starts: tuple[int, ...], offset: int) -> dict:
     row = bisect.bisect_right(starts, offset)
     return {"row": row, "column": offset - starts[row - 1] + 1}

@@ -32,15 +32,11 @@ from collections.abc import Iterator
 from ..article import Article
 from ..config import BackendUnavailable, Settings
 from ..diagnostic import Diagnostic, Severity
-from .base import rule_info
+from .base import MAX_PROSE_FIELD, rule_info
 from .context import RuleContext
 
 INFO = rule_info("F001", "fact-violation", "facts", Severity.ERROR, doc=__doc__)
 FIELDS = (("answer",), ("title",), ("question",), ("seo", "page_description"))
-# Answers run to a few thousand characters; a field ten times longer than the longest real one is
-# a broken export or an attack, and fact extraction (linear, but heavy per mention) would stall the
-# run on it. Such a field is not fact-checked (the file's other rules still run).
-MAX_FIELD = 40_000
 
 
 def load(settings: Settings):
@@ -87,7 +83,7 @@ def claims_of(article: Article, ctx: RuleContext) -> list[tuple[tuple, object]]:
         out = []
         for path in FIELDS:
             text = article.get(*path)
-            if not isinstance(text, str) or text in seen_text or len(text) > MAX_FIELD:
+            if not isinstance(text, str) or text in seen_text or len(text) > MAX_PROSE_FIELD:
                 continue  # title == question: checked once
             seen_text.add(text)
             out.extend((path, claim) for claim in find_claims(text, invariants))

@@ -10,6 +10,11 @@ import inspect
 
 from ..diagnostic import RuleInfo, Severity
 
+# A prose field ten times longer than the longest real answer is a broken export or an attack;
+# the facts and grammar checkers' cost on it (Harper on a 1.5 MB "word": minutes; fact extraction,
+# heavy per mention) would stall the whole run. Such a field is not fact- or grammar-checked.
+MAX_PROSE_FIELD = 40_000
+
 DOC_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
 

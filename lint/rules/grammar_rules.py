@@ -10,12 +10,10 @@ from collections.abc import Iterator
 from ..article import Article
 from ..config import BackendUnavailable, Settings, env_languagetool_url
 from ..diagnostic import Applicability, Diagnostic, Edit, Fix
+from .base import MAX_PROSE_FIELD
 from .context import RuleContext
 
 FIELDS = (("title",), ("answer",), ("seo", "page_description"))
-# A prose field ten times longer than the longest real answer is a broken export or an attack;
-# the checkers' cost on it (Harper on a 1.5 MB "word": minutes) would stall the whole run.
-MAX_FIELD = 40_000
 
 
 def build_backend(settings: Settings):
@@ -65,7 +63,7 @@ def issues_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> 
     def compute() -> list:
         texts = [article.get(*path) for path in FIELDS]
         present = [(path, t) for path, t in zip(FIELDS, texts, strict=True)
-                   if isinstance(t, str) and t.strip() and len(t) <= MAX_FIELD]
+                   if isinstance(t, str) and t.strip() and len(t) <= MAX_PROSE_FIELD]
         results = check_cached_many([t for _, t in present], backend, cache) if present else []
         return [(path, text, issue) for (path, text), issues in zip(present, results) for issue in issues]
 
