@@ -22,7 +22,7 @@ from .diagnostic import Diagnostic, Severity
 from .files import display_path, iter_article_files
 from .rules.context import RuleContext
 from .selection import Selection, matches
-from .suppression import apply_suppressions
+from .suppression import apply_suppressions, find_suppressions
 
 PARALLEL_THRESHOLD = 48  # below this many files to parse, a process pool costs more than it saves
 
@@ -317,8 +317,6 @@ def lint_source(name: str, raw: bytes) -> FileResult:
     suppressions: list = []
     entry = None
     if article is not None and article.data is not None:
-        from .suppression import find_suppressions
-
         suppressions = find_suppressions(article)
         for module in _WORKER["modules"]:
             try:
