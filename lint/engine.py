@@ -1,77 +1,27 @@
 """The engine: files → per-file results (parallel, cached) → corpus rules → selection/severity.
 
-Per-file work (`lint_source`) is pure and picklable so it runs in worker processes; the corpus
+Per-file work (lint/worker.py) is pure and picklable so it runs in worker processes; the corpus
 index and cross-article rules run once in the main process over compact index entries.
 """
 from __future__ import annotations
 
 import fnmatch
 import os
-import stat
-import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import rules as registry
-from .article import parse_article
 from .config import Settings
-from .corpus import Corpus, IndexEntry, index_entry
+from .corpus import Corpus
 from .diagnostic import Diagnostic, Severity
 from .files import display_path, iter_article_files
+from .result import FileResult, read_entry
 from .rules.context import RuleContext
 from .selection import Selection, matches
-from .suppression import apply_suppressions, find_suppressions
-
-PARALLEL_THRESHOLD = 48  # below this many files to parse, a process pool costs more than it saves
-
-
-class FileResult:
-    """One file's findings and what the corpus index needs of it.
-
-    `suppressions`: (first line, last line, codes, column, end column) of each comment;
-    `claims`: [invariant id, agrees, value, expected, line, quote] of each factual claim.
-    The index entry of a cached result stays JSON until something asks for it: a warm run whose
-    corpus did not change never decodes it.
-    """
-
-    __slots__ = ("_entry", "_entry_json", "_file", "claims", "diagnostics", "path", "suppressions")
-
-    def __init__(self, path: str, diagnostics: list[Diagnostic], entry: IndexEntry | None = None,
-                 suppressions: list | None = None, claims: list | None = None,
-                 entry_json: str | None = None, file: str | None = None) -> None:
-        self.path, self.diagnostics = path, diagnostics
-        self._entry, self._entry_json, self._file = entry, entry_json, file
-        self.suppressions = suppressions or []
-        self.claims = claims or []
-
-    @property
-    def entry(self) -> IndexEntry | None:
-        if self._entry is None and self._entry_json is not None:
-            from .serialize import entry_from_json
-
-            try:
-                self._entry = entry_from_json(self.path, self._entry_json)
-            except (ValueError, TypeError, IndexError, KeyError) as err:
-                print(f"qtlint: warning: discarding a corrupt cache entry for {self.path} ({err})",
-                      file=sys.stderr)
-                self._entry = self._entry_from_disk()
-            self._entry_json = None
-        return self._entry
-
-    def _entry_from_disk(self) -> IndexEntry | None:
-        return read_entry(self._file or self.path, self.path)
-
-
-def read_entry(path: str | Path, name: str) -> IndexEntry | None:
-    """The index entry of a file read from disk (None when it cannot be read or parsed)."""
-    try:
-        with open(path, "rb") as fh:
-            article = parse_article(name, fh.read()).article
-    except OSError:
-        return None
-    return index_entry(article) if article is not None and article.data is not None else None
+from .suppression import apply_suppressions
+from .worker import codes_of as _codes
+from .worker import map_files
 
 
 @dataclass
@@ -209,7 +159,7 @@ class Engine:
                 todo.append((path, name))
         jobs = self.settings.jobs or os.cpu_count() or 1
         done = 0
-        for res, raw_stamp in _map(todo, self.settings, tuple(self.selection.select),
+        for res, raw_stamp in map_files(todo, self.settings, tuple(self.selection.select),
                                    tuple(self.selection.ignore), jobs):
             results[res.path] = res
             if cache is not None and raw_stamp is not None:
@@ -265,94 +215,6 @@ def _data_severity(d: Diagnostic) -> Severity | None:
         return Severity(value) if value else None
     except ValueError:
         return None
-
-
-def _codes(module) -> tuple[str, ...]:
-    return getattr(module, "CODES", None) or (module.INFO.code,)
-
-
-# ---- worker side -------------------------------------------------------------------------
-_WORKER: dict = {}
-
-
-def _init_worker(settings: Settings, select: tuple, ignore: tuple) -> None:
-    rules = registry.all_rules()
-    selection = Selection(select, ignore, rules)
-    modules = [m for m in registry.ARTICLE_RULES if selection.any_enabled(_codes(m))]
-    _WORKER.update(settings=settings, selection=selection, modules=modules,
-                   ctx=RuleContext(settings))
-
-
-def _lint_batch(batch: list[tuple[str, str]]) -> list[tuple[FileResult, tuple | None]]:
-    return [lint_path(path, name) for path, name in batch]
-
-
-def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
-    """Read and lint one file; returns the result and the stamp the cache keys it by."""
-    limit = _WORKER["settings"].max_file_size if _WORKER else 2 * 1024 * 1024
-    try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, /dev/zero never end
-            raise OSError(0, "not a regular file (a pipe, device or directory)")
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            raw = fh.read(limit + 1)  # enough to know it is too large, never more
-    except OSError as err:
-        diag = Diagnostic(path=name, line=1, column=1, code="P011",
-                          message=f"cannot read the file: {err.strerror or err}; check that it exists "
-                                  "and is readable")
-        return FileResult(name, [diag]), None
-    from .cache import content_digest
-
-    return lint_source(name, raw), (path, st.st_size, st.st_mtime_ns, content_digest(raw))
-
-
-def lint_source(name: str, raw: bytes) -> FileResult:
-    settings: Settings = _WORKER["settings"]
-    ctx: RuleContext = _WORKER["ctx"]
-    ctx.article_memo.clear()
-    parsed = parse_article(name, raw, max_bytes=settings.max_file_size)
-    diags = list(parsed.diagnostics)
-    article = parsed.article
-    suppressions: list = []
-    entry = None
-    if article is not None and article.data is not None:
-        suppressions = find_suppressions(article)
-        for module in _WORKER["modules"]:
-            try:
-                diags.extend(module.check(article, ctx))
-            except Exception as err:  # a rule bug must not stop the run or hide other findings
-                diags.append(article.diagnostic(
-                    "Q900", article.front_matter_start, None,
-                    f"internal error in rule {module.INFO.code} ({type(err).__name__}: {err}); "
-                    "please report it with this file"))
-        entry = index_entry(article)
-        claims = [[c.invariant_id, c.agrees, c.value, c.expected,
-                   article.line_col(article.value_offset(path, c.start))[0], c.quote]
-                  for path, c in ctx.article_memo.get("claims", ())]
-        return FileResult(name, diags, entry, suppressions, claims)
-    elif article is not None:  # text but no usable front matter: text-only rules still run
-        for module in _WORKER["modules"]:
-            if getattr(module, "TEXT_ONLY", False):
-                diags.extend(module.check(article, ctx))
-    return FileResult(name, diags, entry, suppressions)
-
-
-def _map(todo: list[tuple[str, str]], settings: Settings, select: tuple, ignore: tuple,
-         jobs: int):
-    if not todo:
-        return
-    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        _init_worker(settings, select, ignore)
-        for path, name in todo:
-            yield lint_path(path, name)
-        return
-    size = max(16, min(256, len(todo) // (jobs * 8) or 1))
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(settings, select, ignore)) as pool:
-        for chunk in pool.map(_lint_batch, batches):
-            yield from chunk
 
 
 def severity_fails(d: Diagnostic, fail_on: Severity) -> bool:

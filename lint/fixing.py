@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .diagnostic import Diagnostic, Fix
-from .engine import Engine, RunResult, _init_worker, lint_source
+from .engine import Engine, RunResult
 from .fixes import (
     FixError,
     decode_raw,
@@ -22,6 +22,7 @@ from .fixes import (
     unified_diff,
     write_atomic,
 )
+from .worker import init_worker, lint_source
 
 
 def fix_loop(engine: Engine, paths: list[Path], result: RunResult, *, unsafe: bool, write: bool,
@@ -32,7 +33,7 @@ def fix_loop(engine: Engine, paths: list[Path], result: RunResult, *, unsafe: bo
             by_path[d.path].append(d.fix)
     if not by_path:
         return result, ""
-    _init_worker(engine.settings, tuple(engine.selection.select), tuple(engine.selection.ignore))
+    init_worker(engine.settings, tuple(engine.selection.select), tuple(engine.selection.ignore))
     diffs: list[str] = []
     changed = 0
     for name in sorted(by_path):

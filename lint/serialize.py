@@ -52,7 +52,7 @@ def result_to_row(result) -> tuple[str | None, str | None, str | None, str | Non
 
 def result_from_row(name: str, diags: str | None, entry: str | None, supp: str | None,
                     claims: str | None = None, file: str | None = None):
-    from .engine import FileResult
+    from .result import FileResult
 
     diagnostics = []
     if diags is not None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from lint.article import parse_article
 from lint.config import Settings
-from lint.engine import _init_worker, lint_source
+from lint.worker import init_worker, lint_source
 from tests.conftest import seed_text
 
 SEED = seed_text("000")
@@ -68,7 +68,7 @@ _SETTINGS = Settings(root=__import__("pathlib").Path("."))
 
 
 def _lint(raw: bytes):
-    _init_worker(_SETTINGS, ("ALL",), ("G",))
+    init_worker(_SETTINGS, ("ALL",), ("G",))
     return lint_source("x.md", raw)
 
 

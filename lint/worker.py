@@ -1,0 +1,109 @@
+"""The per-file side of a run: read, parse and lint one file, in a worker process or in-line.
+
+`lint_source` is pure (bytes in, FileResult out) and everything here is picklable, so the engine
+can map it over a process pool; `map_files` chooses between the pool and an in-line loop.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from concurrent.futures import ProcessPoolExecutor
+
+from . import rules as registry
+from .article import parse_article
+from .config import Settings
+from .corpus import index_entry
+from .diagnostic import Diagnostic
+from .result import FileResult
+from .rules.context import RuleContext
+from .selection import Selection
+from .suppression import find_suppressions
+
+PARALLEL_THRESHOLD = 48  # below this many files to parse, a process pool costs more than it saves
+_WORKER: dict = {}  # per process: settings, selection, rule modules, rule context
+
+
+def init_worker(settings: Settings, select: tuple, ignore: tuple) -> None:
+    rules = registry.all_rules()
+    selection = Selection(select, ignore, rules)
+    modules = [m for m in registry.ARTICLE_RULES if selection.any_enabled(codes_of(m))]
+    _WORKER.update(settings=settings, selection=selection, modules=modules,
+                   ctx=RuleContext(settings))
+
+
+def lint_batch(batch: list[tuple[str, str]]) -> list[tuple[FileResult, tuple | None]]:
+    return [lint_path(path, name) for path, name in batch]
+
+
+def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
+    """Read and lint one file; returns the result and the stamp the cache keys it by."""
+    limit = _WORKER["settings"].max_file_size if _WORKER else 2 * 1024 * 1024
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, /dev/zero never end
+            raise OSError(0, "not a regular file (a pipe, device or directory)")
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            raw = fh.read(limit + 1)  # enough to know it is too large, never more
+    except OSError as err:
+        diag = Diagnostic(path=name, line=1, column=1, code="P011",
+                          message=f"cannot read the file: {err.strerror or err}; check that it exists "
+                                  "and is readable")
+        return FileResult(name, [diag]), None
+    from .cache import content_digest
+
+    return lint_source(name, raw), (path, st.st_size, st.st_mtime_ns, content_digest(raw))
+
+
+def lint_source(name: str, raw: bytes) -> FileResult:
+    settings: Settings = _WORKER["settings"]
+    ctx: RuleContext = _WORKER["ctx"]
+    ctx.article_memo.clear()
+    parsed = parse_article(name, raw, max_bytes=settings.max_file_size)
+    diags = list(parsed.diagnostics)
+    article = parsed.article
+    suppressions: list = []
+    entry = None
+    if article is not None and article.data is not None:
+        suppressions = find_suppressions(article)
+        for module in _WORKER["modules"]:
+            try:
+                diags.extend(module.check(article, ctx))
+            except Exception as err:  # a rule bug must not stop the run or hide other findings
+                diags.append(article.diagnostic(
+                    "Q900", article.front_matter_start, None,
+                    f"internal error in rule {module.INFO.code} ({type(err).__name__}: {err}); "
+                    "please report it with this file"))
+        entry = index_entry(article)
+        claims = [[c.invariant_id, c.agrees, c.value, c.expected,
+                   article.line_col(article.value_offset(path, c.start))[0], c.quote]
+                  for path, c in ctx.article_memo.get("claims", ())]
+        return FileResult(name, diags, entry, suppressions, claims)
+    elif article is not None:  # text but no usable front matter: text-only rules still run
+        for module in _WORKER["modules"]:
+            if getattr(module, "TEXT_ONLY", False):
+                diags.extend(module.check(article, ctx))
+    return FileResult(name, diags, entry, suppressions)
+
+
+def map_files(todo: list[tuple[str, str]], settings: Settings, select: tuple, ignore: tuple,
+         jobs: int):
+    if not todo:
+        return
+    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        init_worker(settings, select, ignore)
+        for path, name in todo:
+            yield lint_path(path, name)
+        return
+    size = max(16, min(256, len(todo) // (jobs * 8) or 1))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
+                             initargs=(settings, select, ignore)) as pool:
+        for chunk in pool.map(lint_batch, batches):
+            yield from chunk
+
+
+
+
+def codes_of(module) -> tuple[str, ...]:
+    return getattr(module, "CODES", None) or (module.INFO.code,)
