@@ -1,10 +1,19 @@
-"""The result cache, `.qtlint_cache/` (configurable): per-file results and index entries.
+"""The result cache, `.qtlint_cache/` (configurable): per-file results and the corpus index.
 
 One SQLite database per (tool version, configuration fingerprint): a change of either starts a
-fresh cache. A row is reused when the file's size and mtime are unchanged, or, when they
-changed, when its content hash is unchanged. SQLite gives us atomic writes and safe concurrent
-use (two hooks at once); a corrupt or foreign file is discarded with a warning, never trusted.
-Rows hold JSON, never pickles, so a planted cache file cannot run code.
+fresh cache. Tables:
+  files     one row a file (keyed by a 64-bit hash of its absolute path): size, mtime, content
+            digest, its findings, suppressions and claims (JSON), its index entry (JSON) and the
+            indexed keys the cross-article rules look up (id, url, the ids its links point at)
+  manifest  one row a walked directory: "name<TAB>size<TAB>mtime" of each file whose row is
+            valid; a warm run compares a digest per directory instead of reading 100,000 rows
+  corpus    whole-run snapshots: a run's findings, keyed by the stamps of every file it saw
+A row is reused when the file's size and mtime are unchanged, or, when they changed, when its
+content hash is unchanged. A stamp from the last two seconds is never trusted (a same-size edit
+within the file system's timestamp granularity would keep it): such a file's content is checked.
+SQLite gives atomic writes and safe concurrent use (two hooks at once); a corrupt or foreign file
+is discarded with a warning, never trusted. Rows hold JSON, never pickles, so a planted cache
+file cannot run code.
 """
 from __future__ import annotations
 
@@ -14,19 +23,35 @@ import os
 import sqlite3
 import stat
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
 from .config import Settings
-from .serialize import diagnostic_from_dict, diagnostic_to_dict, result_from_row, result_to_row
+from .corpus import hash64
 
-SCHEMA = ("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-          "digest TEXT, diagnostics TEXT, entry TEXT, suppressions TEXT, claims TEXT)")
-MAGIC = "qtlint-cache-5"
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS files (fid INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER, "
+    "mtime_ns INTEGER, digest TEXT, diagnostics TEXT, suppressions TEXT, claims TEXT, entry TEXT, "
+    "id_key INTEGER, url_key INTEGER, targets TEXT)",
+    "CREATE INDEX IF NOT EXISTS files_id ON files (id_key) WHERE id_key IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS files_url ON files (url_key) WHERE url_key IS NOT NULL",
+    "CREATE TABLE IF NOT EXISTS manifest (dir TEXT PRIMARY KEY, digest TEXT, lines TEXT)",
+    "CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, findings TEXT)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+)
+MAGIC = "qtlint-cache-6"
+RACY_NS = 2_000_000_000  # stamps this recent are not trusted
+SNAPSHOTS = 8  # whole-run snapshots kept (a full run, a few one-file runs)
+FILE_COLUMNS = "path, size, mtime_ns, digest, diagnostics, suppressions, claims, entry, id_key, url_key, targets"
 
 
 def content_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def file_id(path: str) -> int:
+    return hash64(path)
 
 
 def cache_dir(settings: Settings) -> Path:
@@ -39,9 +64,11 @@ def cache_dir(settings: Settings) -> Path:
 class ResultCache:
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db, self.path = db, path
-        self.rows: dict[str, tuple] = {}
-        self.pending: list[tuple] = []
-        self.digests: dict[str, str] = {}  # display name -> content digest, for the corpus key
+        self.pending: dict[str, tuple] = {}  # path -> full files row, written by flush()
+        self.restamp: list[tuple] = []  # (size, mtime_ns, fid, path): same content, new stamp
+        self.manifests: list[tuple[str, str, str]] = []
+        self.gone: list[int] = []  # fids of files that no longer exist
+        self.now_ns = time.time_ns()  # the run's start: later stamps are too recent to trust
 
     @classmethod
     def open(cls, settings: Settings, rules: str = "") -> ResultCache | None:
@@ -49,8 +76,7 @@ class ResultCache:
         --ignore on the command line are not part of the settings)."""
         directory = cache_dir(settings)
         key = hashlib.sha256(f"{settings.fingerprint()}|{rules}".encode()).hexdigest()[:32]
-        name = f"v{__version__}-{key}.sqlite"
-        path = directory / name
+        path = directory / f"v{__version__}-{key}.sqlite"
         try:
             directory.mkdir(parents=True, exist_ok=True)
             gitignore = directory / ".gitignore"
@@ -65,7 +91,8 @@ class ResultCache:
         except (OSError, sqlite3.Error) as err:
             print(f"qtlint: warning: cache {path} is unusable ({err}); discarding it", file=sys.stderr)
             try:
-                path.unlink(missing_ok=True)
+                for extra in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    extra.unlink(missing_ok=True)
                 return cls._connect(path)
             except (OSError, sqlite3.Error):
                 return None
@@ -75,100 +102,138 @@ class ResultCache:
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute(SCHEMA)
-        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.execute("CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, findings TEXT)")
-        row = db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
-        if row is None:
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
-        elif row[0] != MAGIC:
+        row = None
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+        except sqlite3.OperationalError as err:
+            if "no such table" not in str(err):
+                raise
+        if row is not None and row[0] != MAGIC:
             raise sqlite3.DatabaseError(f"foreign cache file (magic {row[0]!r})")
-        cache = cls(db, path)
-        cache.rows = {r[0]: r[1:] for r in db.execute(
-            "SELECT path, size, mtime_ns, digest, diagnostics, entry, suppressions, claims FROM files")}
-        return cache
+        if row is None:
+            db.execute("BEGIN IMMEDIATE")
+            for statement in SCHEMA:
+                db.execute(statement)
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('magic', ?)", (MAGIC,))
+            db.execute("COMMIT")
+        return cls(db, path)
+
+    # ---- reading ------------------------------------------------------------------------------
+    def manifest_digests(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT dir, digest FROM manifest"))
+
+    def manifest_lines(self, directory: str) -> set[str]:
+        row = self.db.execute("SELECT lines FROM manifest WHERE dir = ?", (directory,)).fetchone()
+        return set(row[0].split("\n")) if row and row[0] else set()
+
+    def rows(self, paths: list[str]) -> dict[str, tuple]:
+        """path -> (size, mtime_ns, digest, diagnostics, suppressions, claims, entry, ...)."""
+        out: dict[str, tuple] = {}
+        wanted = {file_id(p): p for p in paths}
+        ids = list(wanted)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            sql = f"SELECT fid, {FILE_COLUMNS} FROM files WHERE fid IN ({','.join('?' * len(chunk))})"
+            for fid, path, *rest in self.db.execute(sql, chunk):
+                if wanted.get(fid) == path:
+                    out[path] = tuple(rest)
+        return out
+
+    def query(self, where: str, args: tuple = ()) -> list[tuple]:
+        """(path, entry JSON) of the rows matching `where`."""
+        return self.db.execute(f"SELECT path, entry FROM files WHERE {where}", args).fetchall()
 
     def get(self, path: str, name: str):
-        row = self.rows.get(path)
+        """The cached result of one file, or None (a miss, or a corrupt row)."""
+        from .result import FileResult
+
+        row = self.rows([path]).get(path)
         if row is None:
             return None
-        size, mtime_ns, digest, diags, entry, supp, claims = row
         try:
             st = os.stat(path)
         except OSError:
             return None
-        if st.st_size != size or st.st_mtime_ns != mtime_ns:
-            if not stat.S_ISREG(st.st_mode):
-                return None  # no longer a regular file: the engine reports it
-            try:
-                with open(path, "rb") as fh:
-                    raw = fh.read()
-            except OSError:
-                return None
-            if content_digest(raw) != digest:
-                    return None
-            self.pending.append((path, st.st_size, st.st_mtime_ns, digest, diags, entry, supp, claims))
+        if not self.still_valid(path, row, (st.st_size, st.st_mtime_ns), stat.S_ISREG(st.st_mode)):
+            return None
         try:
-            res = result_from_row(name, diags, entry, supp, claims, file=path)
+            return FileResult.from_row(name, row[3:], file=path).decode()
         except (ValueError, KeyError, TypeError, IndexError) as err:
             print(f"qtlint: warning: discarding a corrupt cache entry for {name} ({err})", file=sys.stderr)
             return None
-        self.digests[name] = digest
-        return res
 
+    def still_valid(self, path: str, row: tuple, stamp: tuple[int, int], regular: bool = True) -> bool:
+        """Whether a row holds the file's current content: same stamp, or same content digest
+        (then the new stamp is recorded)."""
+        if (row[0], row[1]) == stamp:
+            return True
+        if not regular:
+            return False
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+        except OSError:
+            return False
+        if content_digest(raw) != row[2]:
+            return False
+        self.restamp.append((self.trusted_size(*stamp), stamp[1], file_id(path), path))
+        return True
+
+    def trusted_size(self, size: int, mtime_ns: int) -> int:
+        """The size to store with a stamp: -1 (never equal) for a stamp too recent to trust."""
+        return -1 if mtime_ns >= self.now_ns - RACY_NS else size
+
+    # ---- writing ------------------------------------------------------------------------------
     def put(self, stamp: tuple, result) -> None:
         path, size, mtime_ns, digest = stamp
-        self.digests[result.path] = digest
-        self.pending.append((str(path), size, mtime_ns, digest, *result_to_row(result)))
+        self.pending[str(path)] = (file_id(str(path)), str(path), self.trusted_size(size, mtime_ns),
+                                   mtime_ns, digest, *result.row)
 
-    def corpus_key(self, results: dict, published_index: Path | None, codes: list[str]) -> str | None:
-        """Identifies the whole corpus's content: any changed, added or removed file changes it."""
-        h = hashlib.sha256(json.dumps(codes).encode())
-        for name in sorted(results):
-            digest = self.digests.get(name)
-            if digest is None:
-                return None  # a file we could not read: no snapshot
-            h.update(f"{name}\0{digest}\n".encode())
-        if published_index is not None:
-            try:
-                h.update(published_index.read_bytes())
-            except OSError:
-                h.update(b"<unreadable published index>")
-        return h.hexdigest()
-
-    def corpus_snapshot(self, key: str):
+    def snapshot(self, key: str):
         try:
             row = self.db.execute("SELECT findings FROM corpus WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as err:
-            print(f"qtlint: warning: could not read the corpus snapshot ({err})", file=sys.stderr)
+            print(f"qtlint: warning: could not read the run snapshot ({err})", file=sys.stderr)
             return None
         if row is None:
             return None
         try:
-            return [diagnostic_from_dict(d) for d in json.loads(row[0])]
+            data = json.loads(row[0])
+            return data["diagnostics"], data["suppressions"]
         except (ValueError, KeyError, TypeError) as err:
-            print(f"qtlint: warning: discarding a corrupt corpus snapshot ({err})", file=sys.stderr)
+            print(f"qtlint: warning: discarding a corrupt run snapshot ({err})", file=sys.stderr)
             return None
 
-    def store_corpus_snapshot(self, key: str, found: list) -> None:
-        data = json.dumps([diagnostic_to_dict(d) for d in found], separators=(",", ":"), default=str)
+    def flush(self, snapshot: tuple[str, str] | None = None) -> None:
+        """Write this run's rows, manifests and snapshot in one transaction."""
+        if not (self.pending or self.restamp or self.manifests or self.gone or snapshot):
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("DELETE FROM corpus")  # only the latest corpus is worth keeping
-            self.db.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", (key, data))
+            if self.gone:
+                self.db.executemany("DELETE FROM files WHERE fid = ?", [(f,) for f in self.gone])
+            if self.pending:
+                self.db.executemany(f"INSERT OR REPLACE INTO files (fid, {FILE_COLUMNS}) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(self.pending.values()))
+            if self.restamp:
+                self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE fid = ? AND path = ?",
+                                    self.restamp)
+            if self.manifests:
+                self.db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?, ?)", self.manifests)
+            if snapshot is not None:
+                self.db.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", snapshot)
+                self.db.execute("DELETE FROM corpus WHERE rowid NOT IN "
+                                f"(SELECT rowid FROM corpus ORDER BY rowid DESC LIMIT {SNAPSHOTS})")
             self.db.execute("COMMIT")
         except sqlite3.Error as err:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            print(f"qtlint: warning: could not store the corpus snapshot ({err})", file=sys.stderr)
+            print(f"qtlint: warning: could not update the cache {self.path} ({err})", file=sys.stderr)
+        self.pending, self.restamp, self.manifests, self.gone = {}, [], [], []
 
     def close(self) -> None:
+        self.flush()
         try:
-            if self.pending:
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                    self.pending)
-                self.db.execute("COMMIT")
             self.db.close()
         except sqlite3.Error as err:
-            print(f"qtlint: warning: could not update the cache {self.path} ({err})", file=sys.stderr)
+            print(f"qtlint: warning: could not close the cache {self.path} ({err})", file=sys.stderr)

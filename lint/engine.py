@@ -6,31 +6,36 @@ index and cross-article rules run once in the main process over compact index en
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import rules as registry
 from .config import Settings
-from .corpus import Corpus
+from .corpus import Corpus, CorpusView
 from .diagnostic import Diagnostic, Severity
-from .files import display_path, iter_article_files
+from .files import walk_groups
 from .result import FileResult, read_entry
 from .rules.context import RuleContext
+from .run_files import RunFiles
 from .selection import Selection, matches
+from .serialize import diagnostic_from_dict, diagnostic_to_dict
 from .suppression import apply_suppressions
 from .worker import codes_of as _codes
-from .worker import map_files
+
+PARTIAL_RATIO = 32  # up to one checked file in this many: read only the index rows they need
 
 
 @dataclass
 class RunResult:
     diagnostics: list[Diagnostic]
     checked: list[str]  # display paths of the files checked
-    corpus: Corpus | None = None
+    corpus: CorpusView | None = None
     stats: dict = field(default_factory=dict)
-    results: dict[str, FileResult] = field(default_factory=dict)  # per checked file
+    results: Mapping[str, FileResult] = field(default_factory=dict)  # per checked file, lazy
 
 
 class Engine:
@@ -54,120 +59,133 @@ class Engine:
 
     # ---- whole run -----------------------------------------------------------------------
     def run(self, paths: Iterable[Path]) -> RunResult:
-        from .cache import ResultCache
-
         for module in registry.ARTICLE_RULES:  # fail fast, in the main process, on a missing backend
             preflight = getattr(module, "preflight", None)
             if preflight is not None and self.selection.any_enabled(_codes(module)):
                 preflight(self.settings)
-        paths = list(paths)
-        targets = list(iter_article_files(paths, self.settings.exclude, self.settings.extensions,
-                                          self.settings.root))
-        corpus_files: list[str] = []
-        if self.needs_corpus():
-            same = {os.path.abspath(p) for p in paths} == {os.path.abspath(p) for p in self.settings.content_roots}
-            corpus_files = targets if same else list(iter_article_files(
-                self.settings.content_roots, self.settings.exclude, self.settings.extensions, self.settings.root))
-        all_files = list(dict.fromkeys(targets + corpus_files))
-        cache = ResultCache.open(self.settings, self.rules_key()) if self.settings.use_cache else None
+        cache = self._open_cache()
         try:
-            results = self._results(all_files, cache)
-            target_names = set(results) if targets is corpus_files else {display_path(p, self.cwd) for p in targets}
-            diagnostics: list[Diagnostic] = []
-            suppressions = {}
-            for name, res in results.items():
-                if name in target_names:
-                    diagnostics.extend(res.diagnostics)
-                if res.suppressions:
-                    suppressions[name] = res.suppressions
+            files = self._files(list(paths), cache)
+            target_names = set(files.names.values())
+            key = self._snapshot_key(files) if cache is not None and files.scan.steady else None
+            snap = cache.snapshot(key) if key is not None and not self.keep_corpus else None
             corpus = None
-            if self.needs_corpus():
-                found, corpus = self._corpus_findings(results, cache)
-                diagnostics.extend(_relevant(found, target_names))
+            if snap is not None:
+                diagnostics = [diagnostic_from_dict(d) for d in snap[0]]
+                suppressions = {name: [tuple(s[:2]) + (tuple(s[2]),) + tuple(s[3:]) for s in items]
+                                for name, items in snap[1].items()}
+            else:
+                files.lint()
+                diagnostics = [d for res in files.target_results() for d in res.diagnostics]
+                if self.needs_corpus():
+                    found, corpus = self._corpus_findings(files, target_names)
+                    diagnostics.extend(_relevant(found, target_names))
+                suppressions = files.suppressions({d.path for d in diagnostics} - target_names)
+                files.flush(_snapshot(key, diagnostics, suppressions) if key is not None else None)
         finally:
             if cache is not None:
                 cache.close()
         diagnostics = self.finish(diagnostics, suppressions, target_names)
-        checked = sorted(target_names)
-        return RunResult(diagnostics=diagnostics, checked=checked, corpus=corpus,
-                         stats={"files": len(all_files), "targets": len(targets)},
-                         results={n: r for n, r in results.items() if n in target_names})
+        return RunResult(diagnostics=diagnostics, checked=sorted(target_names), corpus=corpus,
+                         stats={"files": len(files.all), "targets": len(files.targets)},
+                         results=files.results_view())
 
-    def _corpus_findings(self, results: dict[str, FileResult], cache) -> tuple[list[Diagnostic], Corpus | None]:
-        """Cross-article findings over the whole corpus, each tagged with the articles that make
-        it worth reporting (extra["relevant"]). Reused from the cache while no file changed."""
-        codes = [c for m in registry.CORPUS_RULES for c in _codes(m) if self.selection.enabled(c)]
-        key = cache.corpus_key(results, self.settings.published_index, codes) if cache is not None else None
-        if key is not None and not self.keep_corpus:
-            found = cache.corpus_snapshot(key)
-            if found is not None:
-                return found, None
-        corpus = Corpus.build((r.entry for r in results.values() if r.entry is not None),
-                              self.settings.published_index)
+    def _open_cache(self):
+        from .cache import ResultCache
+
+        return ResultCache.open(self.settings, self.rules_key()) if self.settings.use_cache else None
+
+    def _files(self, paths: list, cache) -> RunFiles:
+        s = self.settings
+        targets = walk_groups(paths, s.exclude, s.extensions, s.root)
+        corpus: list = []
+        if self.needs_corpus():
+            same = {os.path.abspath(p) for p in paths} == {os.path.abspath(p) for p in s.content_roots}
+            corpus = targets if same else walk_groups(s.content_roots, s.exclude, s.extensions, s.root)
+        return RunFiles(self, targets, corpus, cache)
+
+    def _snapshot_key(self, files: RunFiles) -> str:
+        """Identifies a run's findings: the stamps of every file, what is checked, the published
+        index, the working directory (paths in messages) and the rules."""
+        h = hashlib.blake2b(digest_size=20)
+        index = self.settings.published_index
+        try:
+            published = index.read_bytes() if index is not None and self.needs_corpus() else b""
+        except OSError:
+            published = b"<unreadable>"
+        h.update(f"{self.cwd}\0{self.rules_key()}\0{self.needs_corpus()}\0{index}\0".encode())
+        h.update(hashlib.blake2b(published).digest())
+        h.update(b"all" if files.everything else "\n".join(files.targets).encode("utf-8", "surrogateescape"))
+        h.update("\n".join(files.scan.key_parts()).encode("utf-8", "surrogateescape"))
+        return h.hexdigest()
+
+    def _corpus_findings(self, files: RunFiles, targets: set[str]) -> tuple[list[Diagnostic], CorpusView]:
+        """Cross-article findings about the checked articles, each tagged with the articles that
+        make it worth reporting (extra["relevant"]). A few checked files in a large corpus read
+        only the index rows they need (lint/index_store.py); otherwise the whole index is loaded."""
+        from .published import load_published
+
+        published = load_published(self.settings.published_index)
+        corpus: CorpusView
+        if files.cache is not None and not self.keep_corpus and len(targets) * PARTIAL_RATIO <= len(files.all):
+            from .index_store import PartialCorpus
+
+            corpus = PartialCorpus(files, *published)
+        else:
+            corpus = Corpus.build(files.all_entries(), self.settings.published_index, published)
         found = list(corpus.problems)
         ctx = RuleContext(self.settings, memo={"cwd": self.cwd})
-        everything = set(results)
         for module in registry.CORPUS_RULES:
             if self.selection.any_enabled(_codes(module)):
-                found.extend(module.check_corpus(corpus, everything, ctx))
-        if key is not None:
-            cache.store_corpus_snapshot(key, found)
+                found.extend(module.check_corpus(corpus, targets, ctx))
         return found, corpus
 
     def corpus_results(self) -> dict[str, FileResult]:
-        from .cache import ResultCache
-
-        files = list(iter_article_files(self.settings.content_roots, self.settings.exclude,
-                                        self.settings.extensions, self.settings.root))
-        cache = ResultCache.open(self.settings, self.rules_key()) if self.settings.use_cache else None
+        """Every corpus file's result (display path -> FileResult)."""
+        s = self.settings
+        cache = self._open_cache()
         try:
-            return self._results(files, cache)
+            files = RunFiles(self, walk_groups(s.content_roots, s.exclude, s.extensions, s.root), [], cache)
+            files.lint()
+            files.flush(None)
         finally:
             if cache is not None:
                 cache.close()
+        return dict(files.results_view())
 
     def referrers_of(self, changed: list[Path], extra_ids: set) -> list[Path]:
         """Corpus articles whose related links point at the changed articles (or at `extra_ids`)."""
-        results = self.corpus_results()
-        names = {display_path(p, self.cwd) for p in changed}
-        ids = set(extra_ids)
-        for res in results.values():
-            if res.path in names and res.entry is not None and isinstance(res.entry.id, (int, str)):
-                ids.add(res.entry.id)
-        # a changed article may be outside the content roots: read its id directly
-        for path in changed:
-            if display_path(path, self.cwd) not in results:
-                entry = read_entry(path, str(path))
+        from .index_store import PartialCorpus
+        from .published import load_published
+
+        s = self.settings
+        cache = self._open_cache()
+        try:
+            files = RunFiles(self, walk_groups(s.content_roots, s.exclude, s.extensions, s.root), [], cache)
+            files.lint()
+            ids = set(extra_ids)
+            for path in map(os.path.abspath, changed):
+                res = files.result(path) if path in files.names else None
+                if res is None and path in files.names and cache is not None:
+                    files.rows.update(cache.rows([path]))
+                    res = files.result(path)
+                entry = res.entry if res is not None else read_entry(path, str(path))
                 if entry is not None and isinstance(entry.id, (int, str)):
                     ids.add(entry.id)
-        out = []
-        for res in results.values():
-            if res.entry is not None and any(isinstance(link.id, (int, str)) and link.id in ids
-                                             for link in res.entry.links):
-                out.append(os.path.join(str(self.cwd), res.path))
-        return out
-
-    def _results(self, files: list[str], cache) -> dict[str, FileResult]:
-        results: dict[str, FileResult] = {}
-        todo: list[tuple[str, str]] = []
-        for path in files:
-            name = display_path(path, self.cwd)
-            hit = cache.get(path, name) if cache is not None else None
-            if hit is not None:
-                results[name] = hit
+            if cache is not None:
+                corpus: CorpusView = PartialCorpus(files, *load_published(None))
             else:
-                todo.append((path, name))
-        jobs = self.settings.jobs or os.cpu_count() or 1
-        done = 0
-        for res, raw_stamp in map_files(todo, self.settings, tuple(self.selection.select),
-                                   tuple(self.selection.ignore), jobs):
-            results[res.path] = res
-            if cache is not None and raw_stamp is not None:
-                cache.put(raw_stamp, res)
-            done += 1
-            if self.progress is not None:
-                self.progress(done, len(todo))
-        return results
+                corpus = Corpus.build(files.all_entries(), None, ({}, []))
+            found = {}
+            for article_id in ids:
+                for entry in corpus.referrers(article_id):
+                    if any(isinstance(link.id, (int, str)) and link.id in ids for link in entry.links):
+                        found[entry.path] = os.path.join(str(self.cwd), entry.path)
+            files.flush(None)
+        finally:
+            if cache is not None:
+                cache.close()
+        return [found[name] for name in sorted(found)]
 
     def _from_root(self, display: str) -> str:
         """A display path (relative to the working directory) relative to the config's root,
@@ -195,6 +213,13 @@ class Engine:
         out = list(dict.fromkeys(out))  # a finding reported by two paths is reported once
         out.sort(key=Diagnostic.sort_key)
         return out
+
+
+def _snapshot(key: str, diagnostics: list[Diagnostic], suppressions: dict) -> tuple[str, str]:
+    data = {"diagnostics": [diagnostic_to_dict(d) for d in diagnostics],
+            "suppressions": {name: [[a, b, list(c), s, e] for a, b, c, s, e in items]
+                             for name, items in suppressions.items()}}
+    return key, json.dumps(data, separators=(",", ":"), default=str)
 
 
 def _relevant(found: list[Diagnostic], targets: set[str]) -> list[Diagnostic]:

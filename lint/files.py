@@ -34,22 +34,59 @@ class Excluder:
 def iter_article_files(paths: Iterable[str | Path], exclude: tuple[str, ...],
                        extensions: tuple[str, ...], root: str | Path) -> Iterator[str]:
     """Absolute paths: explicit files always; directories walked (sorted, excluded names pruned)."""
+    for _directory, files in walk_groups(paths, exclude, extensions, root):
+        yield from files
+
+
+def walk_groups(paths: Iterable[str | Path], exclude: tuple[str, ...], extensions: tuple[str, ...],
+                root: str | Path) -> list[tuple[str | None, list[str]]]:
+    """The files of `iter_article_files`, grouped: (directory, its article files) for each
+    directory walked (all of them: the cache keeps one manifest a directory), (None, [file]) for
+    a file given explicitly. Symbolic links to directories are not followed (as os.walk)."""
     excluded = Excluder(exclude, os.path.abspath(root))
     seen: set[str] = set()
+    out: list[tuple[str | None, list[str]]] = []
     for given in paths:
         path = os.path.abspath(given)
         if os.path.isdir(path):
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if not excluded(d, os.path.join(dirpath, d)))
-                for name in sorted(filenames):
-                    if name.endswith(extensions):
-                        full = os.path.join(dirpath, name)
-                        if full not in seen and not excluded(name, full):
-                            seen.add(full)
-                            yield full
+            _walk(path, excluded, tuple(extensions), seen, out)
         elif path not in seen:
             seen.add(path)
-            yield path
+            out.append((None, [path]))
+    return out
+
+
+def _walk(top: str, excluded: Excluder, extensions: tuple[str, ...], seen: set[str],
+          out: list[tuple[str | None, list[str]]]) -> None:
+    dirs: list[str] = []
+    names: list[str] = []
+    try:
+        with os.scandir(top) as it:
+            for entry in it:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if not excluded(entry.name, entry.path):
+                        dirs.append(entry.name)
+                elif entry.name.endswith(extensions):
+                    names.append(entry.name)
+    except OSError:
+        return
+    prefix = os.path.join(top, "")
+    files = []
+    for name in sorted(names):
+        full = prefix + name
+        if full not in seen and not excluded(name, full):
+            seen.add(full)
+            files.append(full)
+    if files:
+        out.append((top, files))
+    for name in sorted(dirs):
+        sub = prefix + name
+        if not os.path.islink(sub):
+            _walk(sub, excluded, extensions, seen, out)
 
 
 def display_path(path: str | Path, cwd: str | Path) -> str:
@@ -57,3 +94,10 @@ def display_path(path: str | Path, cwd: str | Path) -> str:
     path = os.path.abspath(path)
     base = str(cwd).rstrip("/") + "/"
     return path[len(base):] if path.startswith(base) else path
+
+
+def display_names(paths: Iterable[str], cwd: str | Path) -> list[str]:
+    """display_path of many absolute, normalised paths (as the walk gives them), fast."""
+    base = str(cwd).rstrip("/") + "/"
+    n = len(base)
+    return [p[n:] if p.startswith(base) else p for p in paths]

@@ -1,10 +1,13 @@
-"""Diagnostics and per-file results to and from JSON (the JSON output and the cache share it)."""
+"""Diagnostics, per-file results and index entries to and from JSON (the JSON output and the
+cache share it), and the cache row of a result."""
 from __future__ import annotations
 
 import json
 from typing import Any
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+
+_COMPACT = (",", ":")
 
 
 def fix_to_dict(fix: Fix | None) -> dict | None:
@@ -35,37 +38,92 @@ def diagnostic_from_dict(data: dict) -> Diagnostic:
                       extra=data.get("extra") or {})
 
 
-def result_to_row(result) -> tuple[str | None, str | None, str | None, str | None]:
-    """A per-file result as four JSON columns (diagnostics, index entry, suppressions, claims);
-    the common clean file stores its entry and NULLs."""
-    entry = result.entry
-    diags = (json.dumps([diagnostic_to_dict(d) for d in result.diagnostics], separators=(",", ":"),
-                        default=str) if result.diagnostics else None)
-    entry_json = None if entry is None else json.dumps(
-        [entry.id, entry.title, entry.subject, entry.url, [list(link) for link in entry.links],
-         list(entry.hashes)], separators=(",", ":"), default=str)
-    supp = (json.dumps([[a, b, list(c), s, e] for a, b, c, s, e in result.suppressions])
-            if result.suppressions else None)
-    claims = json.dumps(result.claims, ensure_ascii=False) if result.claims else None
-    return diags, entry_json, supp, claims
+def diagnostics_to_json(diagnostics: list[Diagnostic]) -> str | None:
+    if not diagnostics:
+        return None
+    return json.dumps([diagnostic_to_dict(d) for d in diagnostics], separators=_COMPACT, default=str)
 
 
-def result_from_row(name: str, diags: str | None, entry: str | None, supp: str | None,
-                    claims: str | None = None, file: str | None = None):
-    from .result import FileResult
+def diagnostics_from_json(name: str, text: str | None) -> list[Diagnostic]:
+    if text is None:
+        return []
+    return [diagnostic_from_dict({**d, "path": name}) for d in json.loads(text)]
 
-    diagnostics = []
-    if diags is not None:
-        diagnostics = [diagnostic_from_dict({**d, "path": name}) for d in json.loads(diags)]
-    suppressions = []
-    if supp is not None:
-        suppressions = [(a, b, tuple(c), s, e) for a, b, c, s, e in json.loads(supp)]
-    return FileResult(name, diagnostics, None, suppressions,
-                      json.loads(claims) if claims is not None else [], entry_json=entry, file=file)
+
+def suppressions_to_json(suppressions: list) -> str | None:
+    return json.dumps([[a, b, list(c), s, e] for a, b, c, s, e in suppressions]) if suppressions else None
+
+
+def suppressions_from_json(text: str | None) -> list:
+    if text is None:
+        return []
+    return [(a, b, tuple(c), s, e) for a, b, c, s, e in json.loads(text)]
+
+
+def entry_to_json(entry) -> str | None:
+    if entry is None:
+        return None
+    return json.dumps([entry.id, entry.title, entry.subject, entry.url,
+                       [list(link) for link in entry.links], entry.key_hash],
+                      separators=_COMPACT, default=str)
 
 
 def entry_from_json(name: str, text: str):
     from .corpus import IndexEntry, Link
 
     e = json.loads(text)
-    return IndexEntry(name, e[0], e[1], e[2], e[3], tuple(Link(*link) for link in e[4]), False, tuple(e[5]))
+    new = tuple.__new__
+    links = tuple(new(Link, (int(n), i, int(h))) for n, i, h in e[4])
+    title, subject, url = e[1], e[2], e[3]
+    if not all(v is None or v.__class__ is str for v in (title, subject, url)):
+        raise ValueError("an index entry's title, subject and url are text or null")
+    return new(IndexEntry, (name, e[0], title, subject, url, links, False, int(e[5])))
+
+
+def entry_to_plain(entry) -> tuple | None:
+    """An entry as plain tuples, which pickle much faster than named tuples."""
+    if entry is None:
+        return None
+    return (entry.id, entry.title, entry.subject, entry.url,
+            tuple(tuple(link) for link in entry.links), entry.key_hash)
+
+
+def entry_from_plain(name: str, plain: tuple):
+    from .corpus import IndexEntry, Link
+
+    new = tuple.__new__
+    return new(IndexEntry, (name, plain[0], plain[1], plain[2], plain[3],
+                            tuple(new(Link, link) for link in plain[4]), False, plain[5]))
+
+
+def index_keys(entry) -> tuple[int | None, int | None, str | None]:
+    """The cache's index columns of an entry: its id key, its url key, and the keys of the ids
+    its links point at (" k1 k2 ... ", searched by `instr`)."""
+    from .corpus import hash64, id_key
+
+    if entry is None:
+        return None, None, None
+    key = id_key(entry.id)
+    targets = {id_key(link.id) for link in entry.links}
+    targets.discard(None)
+    return (hash64(key) if key is not None else None,
+            hash64(entry.url) if entry.url else None,
+            " " + " ".join(sorted(str(hash64(k)) for k in targets)) + " " if targets else None)
+
+
+def link_pattern(key: str) -> str:
+    from .corpus import hash64
+
+    return f" {hash64(key)} "
+
+
+def result_row(result) -> tuple:
+    """A per-file result as the cache stores it: diagnostics, suppressions, claims, entry (JSON
+    text or NULL), id key, url key, link targets. The common clean file stores its entry and NULLs."""
+    row = getattr(result, "_row", None)
+    if row is not None:
+        return row
+    claims = json.dumps(result.claims, ensure_ascii=False) if result.claims else None
+    entry = result.entry
+    return (diagnostics_to_json(result.diagnostics), suppressions_to_json(result.suppressions), claims,
+            entry_to_json(entry), *index_keys(entry))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import Corpus
+from ..corpus import CorpusView
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -34,9 +34,10 @@ from .corpus_support import reparse
 INFO = rule_info("R001", "dangling-related", "reference", Severity.ERROR, doc=__doc__)
 
 
-def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    for entry in corpus.entries:
-        if entry.path not in targets:
+def check_corpus(corpus: CorpusView, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+    for path in sorted(targets):
+        entry = corpus.entry(path)
+        if entry is None:
             continue
         for link in entry.links:
             if link.id is None or corpus.target(link.id) is not None:

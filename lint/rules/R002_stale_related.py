@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import Corpus
+from ..corpus import CorpusView, IndexEntry, Link, hashable
 from ..diagnostic import Applicability, Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -44,38 +44,54 @@ INFO = rule_info("R002", "stale-related", "reference", Severity.ERROR, fixable=T
 FIELDS = ("title", "subject", "url")
 
 
-def check_corpus(corpus: Corpus, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    by_id, published = corpus.by_id, corpus.published
-    for entry in corpus.entries:
+def check_corpus(corpus: CorpusView, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Every link from a checked article, and every link into one (a stale copy of a checked
+    article held elsewhere) - the links reaching a checked article from outside are found through
+    `referrers`, unless every article is checked."""
+    outside = not corpus.covered_by(targets)
+    for path in sorted(targets):
+        entry = corpus.entry(path)
+        if entry is None:
+            continue
         for link in entry.links:
-            try:
-                found = by_id.get(link.id)
-                target = found[0] if found else published.get(link.id)
-            except TypeError:  # an unhashable id (a list...): the schema reports it
-                continue
-            if target is None or (entry.path not in targets and target.path not in targets):
-                continue
-            have = (link.title_hash, link.subject_hash, link.url_hash)
-            if have == target.hashes:
-                continue
-            want = target.hashes
-            article = reparse(ctx, entry.path)
-            if article is None:
-                continue
-            key = f"related_article{link.n}"
-            for field, h, w in zip(FIELDS, have, want):
-                if h == w:
-                    continue
-                copy, truth = article.get(key, field), getattr(target, field)
-                if not isinstance(truth, str) or not isinstance(copy, str):
-                    continue  # a missing or non-text copy is the schema rules' finding
-                fix = None
-                if isinstance(copy, str):
-                    fix = replace_value_fix(article, (key, field), truth, Applicability.UNSAFE,
-                                            f"copy the {field} from {target.path}")
-                where = "the published index" if target.published else target.path
-                yield article.at_value(
-                    INFO.code, (key, field),
-                    f"`{key}.{field}` is a stale copy of article {link.id}'s {field}: it says "
-                    f"{copy!r}, the article ({where}) says {truth!r}",
-                    fix=fix, text=str(copy), extra={"relevant": [entry.path, target.path]})
+            target = corpus.target(link.id) if hashable(link.id) else None
+            if target is not None:
+                yield from _stale(entry, link, target, ctx)
+        if outside and hashable(entry.id):
+            group = corpus.group(entry.id)
+            if group and group[0].path == path:  # the article its id points at
+                yield from _into(corpus, entry, targets, ctx)
+    if outside:  # a published article whose path is a checked file's (the rules treat it as checked)
+        for published in corpus.published.values():
+            if published.path in targets and not corpus.group(published.id):
+                yield from _into(corpus, published, targets, ctx)
+
+
+def _into(corpus: CorpusView, target: IndexEntry, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+    for referrer in corpus.referrers(target.id):
+        if referrer.path in targets:
+            continue  # its links were checked as links from a checked article
+        for link in referrer.links:
+            if hashable(link.id) and link.id == target.id:
+                yield from _stale(referrer, link, target, ctx)
+
+
+def _stale(entry: IndexEntry, link: Link, target: IndexEntry, ctx: RuleContext) -> Iterator[Diagnostic]:
+    if link.copy_hash == target.key_hash:
+        return
+    article = reparse(ctx, entry.path)
+    if article is None:
+        return
+    key = f"related_article{link.n}"
+    for field in FIELDS:
+        copy, truth = article.get(key, field), getattr(target, field)
+        if not isinstance(truth, str) or not isinstance(copy, str) or copy == truth:
+            continue  # a missing or non-text copy is the schema rules' finding
+        fix = replace_value_fix(article, (key, field), truth, Applicability.UNSAFE,
+                                f"copy the {field} from {target.path}")
+        where = "the published index" if target.published else target.path
+        yield article.at_value(
+            INFO.code, (key, field),
+            f"`{key}.{field}` is a stale copy of article {link.id}'s {field}: it says "
+            f"{copy!r}, the article ({where}) says {truth!r}",
+            fix=fix, text=str(copy), extra={"relevant": [entry.path, target.path]})

@@ -1,11 +1,11 @@
 """Shared helpers of the cross-article (R) rules."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..article import Article, parse_article
-from ..corpus import RELATED, IndexEntry
+from ..corpus import RELATED, hashable
 from ..diagnostic import Diagnostic
 from .context import RuleContext
 
@@ -30,17 +30,28 @@ def related_keys(article: Article) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def shared_value_findings(groups: Mapping[object, list[IndexEntry]], targets: set[str], ctx: RuleContext,
-                          code: str, key: str, message: Callable[[object, str], str]) -> Iterator[Diagnostic]:
+def shared_value_findings(corpus, targets: set[str], ctx: RuleContext, code: str, key: str,
+                          message: Callable[[object, str], str]) -> Iterator[Diagnostic]:
     """R003/R004: every member of a group of articles sharing one value (id, url), at that field,
     naming the others; reported when any member is checked."""
-    for value, group in groups.items():
-        if len(group) < 2 or not any(e.path in targets for e in group):
+    done: set[str] = set()
+    for path in sorted(targets):
+        entry = corpus.entry(path)
+        if entry is None:
             continue
-        for entry in group:
-            article = reparse(ctx, entry.path)
+        if key == "id":
+            group = corpus.group(entry.id) if hashable(entry.id) else []
+        else:
+            group = corpus.url_group(entry.url) if entry.url else []
+        if len(group) < 2 or group[0].path in done:
+            continue
+        done.add(group[0].path)
+        value = getattr(group[0], key)  # the first article's value, as a dictionary keeps it
+        relevant = [e.path for e in group]
+        for i, member in enumerate(group):
+            article = reparse(ctx, member.path)
             if article is None:
                 continue
-            others = ", ".join(e.path for e in group if e is not entry)
+            others = ", ".join(e.path for j, e in enumerate(group) if j != i)
             yield article.at_value(code, (key,), message(value, others), text=str(value),
-                                   extra={"relevant": [e.path for e in group]})
+                                   extra={"relevant": relevant})

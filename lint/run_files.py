@@ -1,0 +1,187 @@
+"""The files of one run and their per-file results: which are reused from the cache, which are
+linted again, and the cache writes that follow.
+
+Only what the run shows is decoded: the findings of the checked files (for a whole-corpus run, the
+few rows that have any), the index entries the cross-article rules ask for. Everything else stays
+in the database.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping
+
+from .cache import ResultCache
+from .corpus import IndexEntry
+from .files import display_names
+from .result import FileResult, read_entry
+from .scan import Scan, scan
+from .worker import map_files
+
+CORRUPT = (ValueError, KeyError, TypeError, IndexError)
+MANY = 2000  # more targets than this: read the rows with findings in one scan, not one by one
+
+
+class RunFiles:
+    def __init__(self, engine, target_groups: list, corpus_groups: list, cache: ResultCache | None) -> None:
+        self.engine, self.cache = engine, cache
+        self.cwd = str(engine.cwd)
+        self.targets = [p for _, files in target_groups for p in files]
+        self.names = dict(zip(self.targets, display_names(self.targets, self.cwd)))
+        groups = _merge(target_groups, corpus_groups)
+        self.all = [p for _, files in groups for p in files]
+        self.everything = len(self.all) == len(self.targets)  # every file is a target
+        self.scan: Scan = scan(groups, cache) if cache is not None else Scan(steady=False)
+        self.fresh: dict[str, FileResult] = {}  # linted in this run
+        self.rows: dict[str, tuple] = {}  # cache rows known valid, by path
+        self.invalid: set[str] = set()  # files without a valid row after this run
+        self.content_complete = False  # every target's row with findings or suppressions is read
+
+    def name(self, path: str) -> str:
+        name = self.names.get(path)
+        return name if name is not None else display_names([path], self.cwd)[0]
+
+    def path_of(self, name: str) -> str:
+        return name if os.path.isabs(name) else os.path.join(self.cwd, name)
+
+    # ---- per-file results --------------------------------------------------------------------
+    def lint(self) -> None:
+        """Check the suspects' rows, decode the targets' findings, lint whatever is not valid."""
+        cache, todo = self.cache, []
+        if cache is None:
+            todo = list(self.all)
+        else:
+            found = cache.rows(self.scan.suspects)
+            for path in self.scan.suspects:
+                row, stamp = found.get(path), self.scan.stamps.get(path)
+                if row is not None and stamp is not None and cache.still_valid(path, row, stamp):
+                    self.rows[path] = row
+                else:
+                    todo.append(path)
+            self._load_targets(set(todo), todo)
+        settings, selection = self.engine.settings, self.engine.selection
+        jobs = settings.jobs or os.cpu_count() or 1
+        work = [(p, self.name(p)) for p in todo]
+        path_of = {name: p for p, name in work}
+        progress = self.engine.progress
+        for done, (res, raw_stamp) in enumerate(map_files(work, settings, tuple(selection.select),
+                                                           tuple(selection.ignore), jobs), 1):
+            path = path_of[res.path]
+            self.fresh[path] = res
+            if raw_stamp is None or (raw_stamp[1], raw_stamp[2]) != self.scan.stamps.get(path):
+                self.invalid.add(path)  # unreadable, or changed while we looked
+                self.scan.steady = False
+            if cache is not None and raw_stamp is not None:
+                cache.put(raw_stamp, res)
+            if progress is not None:
+                progress(done, len(work))
+
+    def _load_targets(self, todo_set: set[str], todo: list[str]) -> None:
+        """The targets' rows that hold findings or suppressions, decoded now so that a corrupt
+        one is linted again rather than trusted."""
+        if self.everything or len(self.targets) > MANY:
+            self.content_complete = True
+            sql = "diagnostics IS NOT NULL OR suppressions IS NOT NULL"
+            wanted = {p: r for p, *r in self.cache.db.execute(
+                f"SELECT path, size, mtime_ns, digest, diagnostics, suppressions, claims, entry, "
+                f"id_key, url_key, targets FROM files WHERE {sql}")}
+            wanted = {p: r for p, r in wanted.items() if p in self.names and p not in todo_set}
+        else:
+            need = [p for p in self.targets if p not in todo_set and p not in self.rows]
+            wanted = self.cache.rows(need)
+            missing = [p for p in need if p not in wanted]
+            todo.extend(missing)  # a row that vanished since the scan
+            todo_set.update(missing)
+        for path, row in wanted.items():
+            self.rows[path] = tuple(row)
+            if row[3] is None and row[4] is None:
+                continue
+            try:
+                FileResult.from_row(self.name(path), row[3:], file=path).decode()
+            except CORRUPT as err:
+                print(f"qtlint: warning: discarding a corrupt cache entry for {self.name(path)} ({err})",
+                      file=sys.stderr)
+                del self.rows[path]
+                todo.append(path)
+                todo_set.add(path)
+
+    def result(self, path: str) -> FileResult | None:
+        """A file's result if this run has it in hand (linted, or a row already read)."""
+        res = self.fresh.get(path)
+        if res is not None:
+            return res
+        row = self.rows.get(path)
+        if row is None:
+            return None
+        return FileResult.from_row(self.name(path), row[3:], file=path)
+
+    def target_results(self) -> Iterator[FileResult]:
+        """The checked files with findings or suppressions."""
+        for path in self.targets:
+            res = self.fresh.get(path)
+            if res is None:
+                row = self.rows.get(path)
+                if row is None or (row[3] is None and row[4] is None):
+                    continue
+                res = FileResult.from_row(self.name(path), row[3:], file=path)
+            yield res
+
+    def suppressions(self, others: set[str]) -> dict[str, list]:
+        """The suppression comments of the checked files, and of the other files with these
+        display names (where cross-article findings are)."""
+        out = {res.path: res.suppressions for res in self.target_results() if res.suppressions}
+        paths = {self.path_of(n): n for n in others}
+        if self.cache is not None:
+            need = [p for p in paths if p not in self.fresh and p not in self.rows]
+            self.rows.update(self.cache.rows(need))
+        for path, name in paths.items():
+            res = self.result(path)
+            if res is not None and res.suppressions:
+                out[name] = res.suppressions
+        return out
+
+    def all_entries(self) -> list[IndexEntry]:
+        """Every file's index entry: the whole corpus in memory."""
+        out = [res.entry for res in self.fresh.values() if res.entry is not None]
+        if self.cache is None:
+            return out
+        members = {p for p in self.all if p not in self.fresh}
+        for path, text in self.cache.query("1"):
+            if path in members:
+                members.discard(path)
+                if text is not None:
+                    entry = FileResult.from_row(self.name(path), (None, None, None, text), file=path).entry
+                    if entry is not None:
+                        out.append(entry)
+        for path in members:  # a row gone since the scan (another run pruned it): read the file
+            entry = read_entry(path, self.name(path))
+            if entry is not None:
+                out.append(entry)
+        return out
+
+    def results_view(self) -> Mapping[str, FileResult]:
+        from .results_view import LazyResults
+
+        return LazyResults(self)
+
+    def flush(self, snapshot: tuple[str, str] | None) -> None:
+        if self.cache is None:
+            return
+        self.cache.manifests = self.scan.manifests(self.invalid)
+        self.cache.flush(snapshot if self.scan.steady else None)
+
+
+def _merge(target_groups: list, corpus_groups: list) -> list:
+    """One list of groups: every walked directory once (the same walk lists the same files), then
+    the files given explicitly that no walk found."""
+    if corpus_groups is target_groups or not corpus_groups:
+        return target_groups
+    out, dirs = [], set()
+    for directory, files in corpus_groups + target_groups:
+        if directory is not None and directory not in dirs:
+            dirs.add(directory)
+            out.append((directory, files))
+    walked = {p for d, files in out for p in files}
+    explicit = [p for d, files in target_groups + corpus_groups if d is None for p in files]
+    out.extend((None, [p]) for p in dict.fromkeys(explicit) if p not in walked)
+    return out
