@@ -1,17 +1,32 @@
-"""find_claims: every sentence of a prose field that states something about an invariant."""
+"""find_claims: every sentence of a prose field that states something about an invariant.
+
+The field is scanned once per invariant for the few things without which a passage holds no value
+of it (its units; its parts or a ratio): `triggers`. Only the passages around those places are cut
+(`Prepared.runs`), and a passage's values, cues and context are worked out only when its claim
+may exist (`_Run`), so a field that states no fact costs a few scans.
+"""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from . import quantity, ratio
-from .model import Claim, Invariant, Invariants
-from .passages import Passage, prepare
-from .scan import Carry, carry_of
+from .model import Claim, Invariant, Invariants, Vocabulary
+from .passages import Passage, Prepared
+from .scan import Carry, Span, carry_of
+from .terms import NUMBER_WORD_LIST
 
 # A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
 # with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
 MAX_PASSAGE = 4000
+
+# where a bare ratio may be: its ":" and, after blanks, a digit ("3:2"); or "to" and a number, in
+# the lowered text ("3-to-2", "three to two"). Every match of ratio._RATIO_DIGITS and
+# ratio._RATIO_TO holds one.
+_SEPARATORS = (":", "∶")
+_DIGIT_AFTER = re.compile(r"\s*\d")
+_RATIO_TO = re.compile(rf"to[\s-]+(?:\d|{'|'.join(NUMBER_WORD_LIST)})")
 
 
 def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list[Claim]:
@@ -25,55 +40,113 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
         raise TypeError("find_claims needs the Invariants returned by load_invariants()")
     if not isinstance(text, str) or not text.strip():
         return []  # a missing or non-text field states nothing (the schema rules report it)
-    prepared = prepare(text)
-    clean = prepared.clean
+    prepared = Prepared(text)
+    touches = [(inv, _Touches(triggers(inv, prepared))) for inv in invariants]
+    spans = sorted(span for _, touch in touches for span in touch.spans)
+    if not spans:
+        return []
+    runs = prepared.runs(spans)
     claims: list[Claim] = []
-    for inv in invariants:
-        module = ratio if inv.kind == "ratio" else quantity
-        previous: Passage | None = None
-        previous_carry: Carry | None = None  # None: not computed (the passage had no mentions)
-        starts, reach = _trigger_index(_trigger_spans(inv, clean))
-        for passage in prepared.passages:
-            if passage.end - passage.start > MAX_PASSAGE:
-                previous = None  # not prose (a dump or an attack): no claim, and no context from it
-                continue
-            # cheap whole-text scan first: most passages mention no part or unit of this invariant
-            i = bisect.bisect_left(starts, passage.end)  # spans starting before the passage ends
-            touched = i > 0 and reach[i - 1] > passage.start  # ... one of which ends inside it
-            found = module.mentions(inv, clean, passage.start, passage.end) if touched else []
-            carry = None
-            # what the sentence before was about carries over within a line, or from a heading
-            if found and previous is not None and (previous.heading or previous.line == passage.line):
-                carry = previous_carry or carry_of(
-                    quantity.axis_spans(inv, clean, previous.start, previous.end))
-            claim, previous_carry = (module.check(inv, invariants.vocabulary, prepared, passage, found, carry)
-                                     if found else (None, None))
-            if claim is not None:
-                claims.append(claim)
-            previous = passage
+    for inv, touch in touches:
+        if touch.spans:
+            for passages in runs:
+                claims += _Run(inv, invariants.vocabulary, prepared, passages, touch).claims()
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
 
 
-def _trigger_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Span starts, sorted, and the furthest end among the spans up to each: a passage is touched
-    when some span starting before its end reaches past its start (log time per passage)."""
-    spans.sort()
-    starts, reach, furthest = [], [], -1
-    for start, end in spans:
-        furthest = max(furthest, end)
-        starts.append(start)
-        reach.append(furthest)
-    return starts, reach
-
-
-def _trigger_spans(inv: Invariant, clean: str) -> list[tuple[int, int]]:
-    """Where `mentions` could find anything: a superset, found by one scan of the whole text per
-    pattern instead of one per passage (the per-passage scans were most of the cost)."""
-    n = len(clean)
+def triggers(inv: Invariant, prepared: Prepared) -> list[tuple[int, int]]:
+    """Places without which a passage has no value of `inv`: a passage overlapping none of them
+    has no mentions (each mention holds a unit or part, so its key; or a ratio's separator and
+    digit, or "to" and a number)."""
     if inv.kind == "ratio":
-        spans = [(m.start(), m.end()) for part in inv.parts for m in part.pattern.finditer(clean, 0, n)]
-        spans += [(m.start(), m.end()) for m in ratio._RATIO_DIGITS.finditer(clean)]
-        spans += [(m.start(), m.end()) for m in ratio._RATIO_TO.finditer(clean)]
+        spans = [span for part in inv.parts for span in part.pattern.key_spans(prepared)]
+        clean, low = prepared.clean, prepared.low
+        for separator in _SEPARATORS:
+            at = clean.find(separator)
+            while at >= 0:
+                digit = _DIGIT_AFTER.match(clean, at + len(separator))
+                if digit:
+                    spans.append((at, digit.end()))
+                at = clean.find(separator, at + 1)
+        spans += [m.span() for m in _RATIO_TO.finditer(low)]
         return spans
     assert inv.unit_pattern is not None
-    return [(m.start(), m.end()) for m in inv.unit_pattern.finditer(clean, 0, n)]
+    return inv.unit_pattern.key_spans(prepared)
+
+
+class _Touches:
+    """Whether a passage overlaps one of the spans (log time per passage)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.spans = spans
+        self.starts, self.reach, furthest = [], [], -1
+        for start, end in spans:
+            furthest = max(furthest, end)
+            self.starts.append(start)
+            self.reach.append(furthest)  # the furthest end among the spans up to this one
+
+    def __call__(self, passage: Passage) -> bool:
+        i = bisect.bisect_left(self.starts, passage.end)  # spans starting before the passage ends
+        return i > 0 and self.reach[i - 1] > passage.start  # ... one of which ends inside it
+
+
+class _Run:
+    """The claims of one invariant in a run of consecutive passages (see Prepared.runs).
+
+    What the sentence before was about carries over within a line, or from a heading: a passage's
+    context is the previous passage's result when that one had values, else its last cues.
+    Results are computed only where a claim may come out, and then along the chain of passages
+    whose context it needs."""
+
+    def __init__(self, inv: Invariant, vocab: Vocabulary, prepared: Prepared, passages: list[Passage],
+                 touch: _Touches) -> None:
+        self.inv, self.vocab, self.prepared, self.passages, self.touch = inv, vocab, prepared, passages, touch
+        self.module = ratio if inv.kind == "ratio" else quantity
+        self._found: dict[int, list[Span]] = {}
+        self._results: dict[int, tuple[Claim | None, Carry]] = {}
+
+    def claims(self) -> list[Claim]:
+        out = []
+        for i, passage in enumerate(self.passages):
+            if _too_long(passage) or not self.touch(passage):
+                continue
+            if self.module.may_claim(self.inv, self.vocab, self.prepared, passage) and self.found(i):
+                claim = self.result(i)[0]
+                if claim is not None:
+                    out.append(claim)
+        return out
+
+    def found(self, i: int) -> list[Span]:
+        if i not in self._found:
+            p = self.passages[i]
+            touched = not _too_long(p) and self.touch(p)
+            self._found[i] = self.module.mentions(self.inv, self.prepared, p.start, p.end) if touched else []
+        return self._found[i]
+
+    def linked(self, i: int) -> bool:
+        """Passage i takes its context from passage i - 1."""
+        if i == 0:
+            return False  # the run's first passage has no values (or is the field's first)
+        previous = self.passages[i - 1]
+        return not _too_long(previous) and (previous.heading or previous.line == self.passages[i].line)
+
+    def result(self, i: int) -> tuple[Claim | None, Carry]:
+        """(claim, carry to the next passage) of passage i, which has values."""
+        chain = [i]
+        while self.linked(chain[-1]) and self.found(chain[-1] - 1) and chain[-1] - 1 not in self._results:
+            chain.append(chain[-1] - 1)
+        for k in reversed(chain):
+            carry = None
+            if self.linked(k):
+                previous = self.passages[k - 1]
+                carry = (self._results[k - 1][1] if self.found(k - 1) else
+                         carry_of(quantity.axis_spans(self.inv, self.prepared, previous.start, previous.end)))
+            self._results[k] = self.module.check(self.inv, self.vocab, self.prepared, self.passages[k],
+                                                 self.found(k), carry)
+        return self._results[i]
+
+
+def _too_long(passage: Passage) -> bool:
+    """Not prose (a dump or an attack): no claim, and no context from it."""
+    return passage.end - passage.start > MAX_PASSAGE

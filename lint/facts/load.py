@@ -6,6 +6,7 @@ carries them all. Nothing here lets a traceback reach an editor.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import yaml
 
 from lint.diagnostic import Severity
 
+from .cues import CueIndex
 from .model import Invariant, Invariants, LookFor, Part, Vocabulary
 from .terms import TermError, compile_terms, term_pattern
 
@@ -144,6 +146,19 @@ def _schema_problem(path: str, locate: _Locator, error: jsonschema.ValidationErr
     return Problem(path, line, col, _where(error.absolute_path), message)
 
 
+def _with_cues(inv: Invariant, vocabulary: Vocabulary) -> Invariant:
+    """The invariant with its cue indexes, in the order quantity.check / ratio.check look for cues."""
+    lf = inv.look_for
+    axes = [("subject", "", lf.subject), ("confuser", "", lf.confusers), ("applies", "", lf.applies),
+            ("excluded", "", lf.excluded)]
+    cues = axes + [("negation", "", vocabulary.negations), ("sign", "negative", vocabulary.negative),
+                   ("sign", "positive", vocabulary.positive)]
+    if inv.kind == "ratio":
+        cues += [("mask", "", vocabulary.not_directions)]
+        cues += [("direction", name, pattern) for name, pattern in vocabulary.directions]
+    return dataclasses.replace(inv, cues=CueIndex(cues), axes=CueIndex(axes))
+
+
 class _Builder:
     def __init__(self, path: str, locate: _Locator) -> None:
         self.path, self.locate, self.problems = path, locate, []
@@ -183,7 +198,7 @@ class _Builder:
             item = self.invariant(["invariants", index], raw, set(voc["directions"]))
             if item is not None:
                 items.append(item)
-        return Invariants(self.path, vocabulary, tuple(items))
+        return Invariants(self.path, vocabulary, tuple(_with_cues(item, vocabulary) for item in items))
 
     def invariant(self, where: list[Any], raw: dict, direction_names: set[str]) -> Invariant | None:
         lf = raw["look_for"]

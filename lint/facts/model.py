@@ -5,7 +5,8 @@ Invariants hold compiled patterns; they are built by `lint.facts.load`, never by
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from lint.diagnostic import Severity
 
@@ -56,6 +57,10 @@ class Invariant:
     # kind == "ratio"
     parts: tuple[Part, ...] = ()
     line: int = 0  # 1-based line of the invariant in its file
+    # built by `load` from look_for and the vocabulary (cues.CueIndex): every cue a passage is
+    # checked for (`cues`), and those on the subject and setting axes only (`axes`)
+    cues: Any = field(default=None, compare=False, repr=False)
+    axes: Any = field(default=None, compare=False, repr=False)
 
     def unit_factor(self, unit: str) -> float | None:
         for name, factor in self.units:

@@ -3,23 +3,37 @@
 The field is the string YAML gives: Markdown on one line, paragraph breaks written as the two
 characters backslash + n. Every copy made here has the length of the original, so a passage's
 offsets are offsets into the field.
+
+Most fields state no fact, so nothing is cut up front: `Prepared.runs()` cuts only the lines
+around the places that may hold one, and gives the very passages the whole field would
+(`Prepared.passages`), with the passage before each of them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
-from .terms import normalise
+from .terms import lowered, normalise
 
-_LIST_MARKER = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+")
-_HEADING = re.compile(r"^(\s*)(#{1,6})\s+")
-_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+# a list item or heading marker at a line start, matched at the start of the field and after each
+# newline (lines are split at "\n" only, hence [^\S\n]; the newline first lets `re` jump from one
+# line to the next)
+_MARKER = re.compile(r"([^\S\n]*)([-*+]|\d{1,3}[.)]|#{1,6})[^\S\n]+")
+_NEWLINE_MARKER = re.compile(r"\n" + _MARKER.pattern)
+_NEWLINE = re.compile(r"\n")
+_EMPHASIS = re.compile(r"\*\*|__|`|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])")
 # a sentence ends at . ! ? followed by space and something that starts a sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9+\-])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?i:e\.g|i\.e|approx|vs|etc|fig|figs|al|ca|cf|dr|no|resp|ref|eq|ed|vol|ch)"
     # an initial ("J. Smith"), but not a unit after a number ("-70 V. Without it ...")
     r"|(?<![\d.,] )(?<!\d)\b[A-Z])$")
+# _ABBREVIATIONS ends the text it is given and looks at most 8 characters back ("approx" and the
+# word boundary and two-character check before it), so the last 12 characters decide
+_ABBREVIATION_REACH = 12
 _MAX_ITEM_WORDS = 30
 _MAX_ITEMS = 8
 
@@ -33,102 +47,197 @@ class Passage:
     items: tuple[int, ...] = ()  # offsets where the merged list items start (clause breaks)
 
 
-@dataclass(frozen=True)
+class Line(NamedTuple):
+    start: int
+    end: int
+    indent: int  # leading blanks of a list item (only items' indents are compared)
+    item: bool
+    heading: bool
+
+
+def _emphasis_to_nul(m: re.Match[str]) -> str:
+    return "\0" * (m.end() - m.start())
+
+
+def _emphasis_made_nul(text: str) -> str:
+    """`text` with each Markdown emphasis marker `_EMPHASIS` finds made NUL."""
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text
+    bold = text.replace("**", "\0\0")
+    if "*" not in bold and "`" not in text and "__" not in text:
+        # every "*" was in a run of an even length (bold, the common case): `_EMPHASIS` takes
+        # those two by two, from the left, and finds nothing else
+        return bold
+    return _EMPHASIS.sub(_emphasis_to_nul, text)
+
+
 class Prepared:
-    text: str  # the field as given
-    plain: str  # literal \n made a newline, Markdown emphasis made NUL (dropped): for quotes
-    clean: str  # plain, normalised (Na⁺ -> Na+) with list and heading markers blanked: for matching
-    passages: tuple[Passage, ...]
+    """One prose field: `plain` (literal \\n made a newline, Markdown emphasis made NUL, dropped from
+    quotes), `clean` (plain, normalised: Na⁺ -> Na+, with emphasis, list and heading markers
+    blanked: for matching) and `low` (clean, lowered: for case-insensitive phrases)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        plain = _emphasis_made_nul(text.replace("\\n", "\n "))
+        self.plain = plain
+        first = _MARKER.match(plain)
+        markers = [(0, first.group(1), first.start(2), first.end(2))] if first else []
+        markers += [(m.start() + 1, m.group(1), m.start(2), m.end(2)) for m in _NEWLINE_MARKER.finditer(plain)]
+        self._markers = {line_start: (blanks, start, end) for line_start, blanks, start, end in markers}
+        blanked = plain.replace("\0", " ")
+        if markers:
+            pieces, done = [], 0
+            for _, _, start, end in markers:
+                pieces += [blanked[done:start], " " * (end - start)]
+                done = end
+            blanked = "".join(pieces) + blanked[done:]
+        self.clean = normalise(blanked)
+
+    @cached_property
+    def low(self) -> str:
+        return lowered(self.clean)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in _NEWLINE.finditer(self.plain))]
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(self._line(i) for i in range(len(self._line_starts)))
+
+    def _line(self, index: int) -> Line:
+        starts = self._line_starts
+        start = starts[index]
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.plain)
+        marker = self._markers.get(start)
+        if marker is None:
+            return Line(start, end, 0, False, False)
+        blanks, mark, _ = marker
+        item = self.plain[mark] != "#"
+        return Line(start, end, len(blanks), item, not item)
+
+    @cached_property
+    def passages(self) -> tuple[Passage, ...]:
+        """Every passage of the field, in order."""
+        return tuple(self._walk(0, len(self._line_starts))[0])
 
     def quote(self, start: int, end: int) -> str:
         return " ".join(self.plain[start:end].replace("\0", "").split())
 
+    def runs(self, spans: list[tuple[int, int]]) -> list[list[Passage]]:
+        """The passages overlapping `spans` (sorted by start), in runs of consecutive passages of the
+        field. A run starts with the first passage of a line that takes no context from the
+        passage before it (see `_run_start`), so each passage in a run that could take context
+        from the one before has it in the run."""
+        runs: list[list[Passage]] = []
+        next_line = 0  # where the last run's walk stopped
+        for start, end in spans:
+            last = self._line_of(max(start, end - 1))
+            if runs and next_line > last:
+                continue  # already cut
+            first = self._run_start(self._line_of(start))
+            if runs and first <= next_line:  # joins the run in progress
+                passages, next_line = self._walk(next_line, last + 1)
+                runs[-1] += passages
+            else:
+                passages, next_line = self._walk(first, last + 1)
+                runs.append(passages)
+        return runs
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+    def _line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def _run_start(self, index: int) -> int:
+        """A line at or before `index` where a walk can start (see `_fresh_line`) and whose first
+        passage takes no context from the passage before it: context passes within a line or from
+        a heading, so the walk also takes in the headings right above."""
+        index = self._fresh_line(index)
+        while True:
+            above = index - 1
+            while above >= 0 and self._blank(above):
+                above -= 1
+            if above < 0 or not self._line(above).heading:
+                return index
+            index = above  # a heading is never taken into a list, so the walk reaches it
+
+    def _fresh_line(self, index: int) -> int:
+        """The nearest line at or before `index` that the walk over all lines reaches (it is not
+        taken into a lead-in's passage). Only list items are taken, and only right after a lead-in
+        (a line ending in ':') or after another item taken (one sentence, at most 30 words)."""
+        while index > 0 and self._line(index).item and self._may_lead_into(index - 1):
+            index -= 1
+        return index
+
+    def _may_lead_into(self, index: int) -> bool:
+        line = self._line(index)
+        if line.heading:
+            return False
+        content = self.clean[line.start:line.end].rstrip()
+        return content.endswith(":") or (line.item and len(content.split()) <= _MAX_ITEM_WORDS)
+
+    def _blank(self, index: int) -> bool:
+        """The line holds no passage."""
+        line = self._line(index)
+        return not self.clean[line.start:line.end].strip()
+
+    def _walk(self, index: int, stop: int) -> tuple[list[Passage], int]:
+        """Passages of the lines from `index` (a line the walk over all lines reaches) until the
+        walk reaches a line at or after `stop`; and that line."""
+        out: list[Passage] = []
+        stop = min(stop, len(self._line_starts))
+        while index < stop:
+            line = self._line(index)
+            sentences = self._sentences(line.start, line.end)
+            if line.heading:
+                out += [Passage(s, e, index, heading=True) for s, e in sentences]
+                index += 1
+                continue
+            merged = self._merge_list(index, line, sentences)
+            if merged:
+                items, last_end, consumed = merged
+                out += [Passage(s, e, index) for s, e in sentences[:-1]]
+                out.append(Passage(sentences[-1][0], last_end, index, items=items))
+                index += consumed + 1
+                continue
+            out += [Passage(s, e, index) for s, e in sentences]
+            index += 1
+        return out, index
+
+    def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
+        clean = self.clean
+        out, begin = [], start
+        for m in _SENTENCE_END.finditer(clean, start, end):
+            if _ABBREVIATIONS.search(clean[max(begin, m.start() - _ABBREVIATION_REACH):m.start()]):
+                continue
+            out.append((begin, m.end()))
+            begin = m.end()
+        out.append((begin, end))
+        return [span for span in (_trim(clean, s, e) for s, e in out) if span]
+
+    def _merge_list(self, index: int, lead: Line, sentences: list[tuple[int, int]]):
+        """A line ending in ':' followed by short list items: (item starts, end, items consumed)."""
+        if not sentences or self.clean[sentences[-1][1] - 1] != ":":
+            return None
+        items: list[int] = []
+        last_end = sentences[-1][1]
+        for following in range(index + 1, min(index + 1 + _MAX_ITEMS, len(self._line_starts))):
+            line = self._line(following)
+            if not line.item or line.heading or (lead.item and line.indent <= lead.indent):
+                break
+            spans = self._sentences(line.start, line.end)
+            if len(spans) != 1 or len(self.clean[spans[0][0]:spans[0][1]].split()) > _MAX_ITEM_WORDS:
+                break
+            items.append(spans[0][0])
+            last_end = spans[0][1]
+        return (tuple(items), last_end, len(items)) if items else None
 
 
 def prepare(text: str) -> Prepared:
-    chars = list(text)
-    for m in re.finditer(r"\\n", text):  # the two characters backslash + n: a line break
-        chars[m.start()], chars[m.start() + 1] = "\n", " "
-    plain_text = "".join(chars)
-    for m in _EMPHASIS.finditer(plain_text):  # NUL: dropped from quotes, a space for matching
-        chars[m.start():m.end()] = "\0" * (m.end() - m.start())
-    plain = "".join(chars)
-    clean_chars = list(normalise(plain.replace("\0", " ")))
-    lines = []  # (start, end, indent, is_item, is_heading)
-    pos = 0
-    for raw in plain.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        item = _LIST_MARKER.match(raw)
-        heading = _HEADING.match(raw)
-        marker = item or heading
-        if marker:
-            _blank(clean_chars, start + marker.start(2), start + marker.end(2))
-        indent = len(raw) - len(raw.lstrip())
-        lines.append((start, end, indent, bool(item), bool(heading)))
-    clean = "".join(clean_chars)
-    return Prepared(text, plain, clean, tuple(_passages(clean, lines)))
-
-
-def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, begin = [], start
-    for m in _SENTENCE_END.finditer(clean, start, end):
-        if _ABBREVIATIONS.search(clean[begin:m.start()]):
-            continue
-        out.append((begin, m.end()))
-        begin = m.end()
-    out.append((begin, end))
-    return [span for span in (_trim(clean, s, e) for s, e in out) if span]
+    return Prepared(text)
 
 
 def _trim(clean: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and clean[start].isspace():
-        start += 1
-    while end > start and clean[end - 1].isspace():
-        end -= 1
+    segment = clean[start:end]
+    start += len(segment) - len(segment.lstrip())
+    end -= len(segment) - len(segment.rstrip())
     return (start, end) if end > start else None
-
-
-def _passages(clean: str, lines: list[tuple[int, int, int, bool, bool]]) -> list[Passage]:
-    out: list[Passage] = []
-    index = 0
-    while index < len(lines):
-        start, end, indent, is_item, is_heading = lines[index]
-        sentences = _sentences(clean, start, end)
-        if is_heading:
-            out.extend(Passage(s, e, index, heading=True) for s, e in sentences)
-            index += 1
-            continue
-        merged = _merge_list(clean, lines, index, indent, is_item, sentences)
-        out.extend(Passage(s, e, index) for s, e in sentences[:-1] if merged)
-        if merged:
-            lead_start = sentences[-1][0]
-            items, last_end, consumed = merged
-            out.append(Passage(lead_start, last_end, index, items=items))
-            index += consumed + 1
-            continue
-        out.extend(Passage(s, e, index) for s, e in sentences)
-        index += 1
-    return out
-
-
-def _merge_list(clean, lines, index, indent, is_item, sentences):
-    """A line ending in ':' followed by short list items: (item starts, end, items consumed)."""
-    if not sentences or not clean[sentences[-1][0]:sentences[-1][1]].endswith(":"):
-        return None
-    items: list[int] = []
-    last_end = sentences[-1][1]
-    for start, end, item_indent, item, heading in lines[index + 1:index + 1 + _MAX_ITEMS]:
-        if not item or heading or (is_item and item_indent <= indent):
-            break
-        spans = _sentences(clean, start, end)
-        if len(spans) != 1 or len(clean[spans[0][0]:spans[0][1]].split()) > _MAX_ITEM_WORDS:
-            break
-        items.append(spans[0][0])
-        last_end = spans[0][1]
-    return (tuple(items), last_end, len(items)) if items else None

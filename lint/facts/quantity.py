@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from .model import Claim, Invariant, Vocabulary
 from .passages import Passage, Prepared
-from .scan import Carry, Resolved, Span, find, resolve, select
-from .terms import DIGITS, NUMBER_WORDS, SIGN_WORDS, number_value
+from .scan import Carry, Resolved, Span, resolve, select
+from .terms import DIGITS, NUMBER_SCREEN, NUMBER_WORDS, SIGN_WORDS, number_value
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,19 @@ def _signed(m: re.Match[str], prefix: str) -> tuple[float, bool] | None:
     return value, False
 
 
-def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
+def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage) -> bool:
+    """False only if the passage cannot give a claim: every claim needs a value, and every value
+    a number."""
+    return NUMBER_SCREEN.search(field.low, passage.start, passage.end) is not None
+
+
+def mentions(inv: Invariant, field: Prepared, start: int, end: int) -> list[Span]:
+    """The values in the passage field.clean[start:end]."""
     out: list[Span] = []
     assert inv.unit_pattern is not None
-    if next(inv.unit_pattern.finditer(clean, start, end), None) is None:
+    if not inv.unit_pattern.spans(field, start, end):
         return out  # no unit, no value: skip the costly pattern
-    for m in value_pattern(inv.unit_pattern.source).finditer(clean, start, end):
+    for m in value_pattern(inv.unit_pattern.source).finditer(field.clean, start, end):
         first, second, unit = (("a", "b", m.group("bu")) if m.group("bu")
                                else ("c", "d", m.group("du")) if m.group("du") else ("s", "", m.group("su")))
         a = _signed(m, first)
@@ -81,9 +88,9 @@ def _show(signed: tuple[float, bool]) -> str:
 def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passage, found: list[Span],
           carry: Carry | None) -> tuple[Claim | None, Carry]:
     """The claim of one passage whose mentions are `found`, and what it carries to the next."""
-    clean, start, end = prepared.clean, passage.start, passage.end
-    spans = found + cue_spans(inv, vocab, clean, start, end)
-    resolved, next_carry = resolve(clean, start, end, select(spans), passage.items, carry)
+    start, end = passage.start, passage.end
+    spans = found + inv.cues.spans(prepared, start, end)
+    resolved, next_carry = resolve(prepared, start, end, select(spans), passage.items, carry)
     verdicts = [v for v in (_verdict(inv, r) for r in resolved) if v is not None]
     if not verdicts:
         return None, next_carry
@@ -92,19 +99,9 @@ def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passag
     return claim, next_carry
 
 
-def axis_spans(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
+def axis_spans(inv: Invariant, field: Prepared, start: int, end: int) -> list[Span]:
     """Cues on the subject and setting axes (all a passage without values can carry)."""
-    lf = inv.look_for
-    return (find(lf.subject, clean, start, end, "subject") + find(lf.confusers, clean, start, end, "confuser")
-            + find(lf.applies, clean, start, end, "applies")
-            + find(lf.excluded, clean, start, end, "excluded"))
-
-
-def cue_spans(inv: Invariant, vocab: Vocabulary, clean: str, start: int, end: int) -> list[Span]:
-    return (axis_spans(inv, clean, start, end)
-            + find(vocab.negations, clean, start, end, "negation")
-            + find(vocab.negative, clean, start, end, "sign", "negative")
-            + find(vocab.positive, clean, start, end, "sign", "positive"))
+    return inv.axes.spans(field, start, end)
 
 
 def _verdict(inv: Invariant, r: Resolved) -> tuple[str, bool] | None:

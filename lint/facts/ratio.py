@@ -16,9 +16,8 @@ from functools import lru_cache
 
 from .model import Claim, Invariant, Vocabulary
 from .passages import Passage, Prepared
-from .quantity import cue_spans
-from .scan import Carry, Resolved, Span, find, resolve, select
-from .terms import NUMBER_WORDS, number_value
+from .scan import Carry, Resolved, Span, resolve, select
+from .terms import NUMBER_SCREEN, NUMBER_WORDS, number_value
 
 _COUNT = rf"(?P<count>(?<![\w.:])\d{{1,2}}(?!\d|\.\d)|{NUMBER_WORDS})"
 _BEFORE = r"(?:[\s-]*(?:(?:molecules?|ions?|units?)\s+of\s+)?)"
@@ -50,11 +49,24 @@ def _part_pattern(part_source: str, all_parts_source: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{_COUNT}{_BEFORE})?{_ADJECTIVE}(?<![A-Za-z])(?:{part_source}){_AFTER}{label}")
 
 
-def mentions(inv: Invariant, clean: str, start: int, end: int) -> list[Span]:
+def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage) -> bool:
+    """False only if the passage cannot give a claim. A claim states a count (a number; a bare
+    ratio's numbers are digits), or only directions, and then the passage names the pump itself
+    (a subject taken from the sentence before does not do) and has a direction."""
+    start, end = passage.start, passage.end
+    if NUMBER_SCREEN.search(field.low, start, end) is not None:
+        return True
+    return (inv.look_for.subject.occurs(field, start, end)
+            and any(pattern.occurs(field, start, end) for _, pattern in vocab.directions))
+
+
+def mentions(inv: Invariant, field: Prepared, start: int, end: int) -> list[Span]:
+    """The parts (with their counts) and bare ratios in the passage field.clean[start:end]."""
+    clean = field.clean
     all_parts = "|".join(p.pattern.source for p in inv.parts)
     out: list[Span] = []
     for index, part in enumerate(inv.parts):
-        if next(part.pattern.finditer(clean, start, end), None) is None:
+        if not part.pattern.spans(field, start, end):
             continue  # the part is not named here: skip the costly pattern
         for m in _part_pattern(part.pattern.source, all_parts).finditer(clean, start, end):
             count = number_value(m.group("count")) if m.group("count") else None
@@ -75,12 +87,8 @@ def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passag
           carry: Carry | None) -> tuple[Claim | None, Carry]:
     """The claim of one passage whose mentions are `found`, and what it carries to the next."""
     clean, start, end = prepared.clean, passage.start, passage.end
-    spans = found + cue_spans(inv, vocab, clean, start, end)
-    spans += find(vocab.not_directions, clean, start, end, "mask")
-    for name, pattern in vocab.directions:
-        spans += find(pattern, clean, start, end, "direction", name)
-    selected = select(spans)
-    resolved, next_carry = resolve(clean, start, end, selected, passage.items, carry,
+    selected = select(found + inv.cues.spans(prepared, start, end))
+    resolved, next_carry = resolve(prepared, start, end, selected, passage.items, carry,
                                    direction_targets=lambda m: m.data.part is not None)
     _share_directions(clean, resolved)
     _respectively(clean, start, end, selected, resolved)

@@ -39,15 +39,17 @@ _CONJUNCTIONS = frozenset(["and", "or", "but", "whereas", "while", "whilst", "al
                            "yet", "so"])
 _PUNCTUATION = {",": 1.5, ";": 3.0, ":": 3.0, ".": 5.0, "!": 5.0, "?": 5.0, "(": 0.3, ")": 0.3,
                 "[": 0.3, "]": 0.3, "-": 0.3, "/": 0.3, "~": 0.0, "≈": 0.0}
+# the next three are matched in the lowered text (`Prepared.low`), so their words are lowercase and
+# need no IGNORECASE (see terms.lowered)
 _CLAUSE_BREAK = re.compile(
-    r";|(?i:\b(?:whereas|while|whilst|but|although|though|unlike|however|meanwhile|in contrast)\b)"
-    r"|,\s*(?i:which)\b")
+    r";|\b(?:whereas|while|whilst|but|although|though|unlike|however|meanwhile|in contrast)\b"
+    r"|,\s*which\b")
 # "more negative than (the resting potential | neurons)": what follows is compared with, not described
 _COMPARAND = re.compile(
-    r"(?i:\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|below|above|like)"
-    r"(?:\s+(?:that|those)\s+of)?(?:\s+in)?(?:\s+(?:the|a|an|typical|most|many))*\s*)$")
+    r"\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|below|above|like)"
+    r"(?:\s+(?:that|those)\s+of)?(?:\s+in)?(?:\s+(?:the|a|an|typical|most|many))*\s*$")
 # "contributes -4 mV *to the resting potential*": a destination describes values after it, not before
-_DESTINATION = re.compile(r"(?i:\b(?:to|into|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+)?)$")
+_DESTINATION = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+)?$")
 # ... but a value in parentheses right after the comparand is the comparand's own value
 _COMPARAND_VALUE = re.compile(
     r"\s*\(\s*(?i:about|approximately|around|roughly|nearly|near|close\s+to|~|≈)?\s*")
@@ -60,6 +62,7 @@ AXES = ("subject", "setting")
 _NEGATIVE = frozenset({"confuser", "excluded"})
 AMBIGUITY = 1.0
 _AXIS_OF = {"subject": "subject", "confuser": "subject", "applies": "setting", "excluded": "setting"}
+_UNBOUND = frozenset(("mention", "mask", "negation", "sign"))
 
 
 @dataclass(frozen=True)
@@ -94,30 +97,41 @@ class Carry:
         return dict(self.state).get(axis)
 
 
-def find(pattern: TermSet | None, clean: str, start: int, end: int, kind: str,
-         label: str = "") -> list[Span]:
+def find(pattern: TermSet | None, field, start: int, end: int, kind: str, label: str = "") -> list[Span]:
+    """Spans of `kind` where `pattern` matches in the passage field.clean[start:end]."""
     if pattern is None:
         return []
-    return [Span(m.start(), m.end(), kind, label) for m in pattern.finditer(clean, start, end)
-            if m.end() > m.start()]
+    return [Span(s, e, kind, label) for s, e in pattern.spans(field, start, end) if e > s]
+
+
+def _select_key(s: Span) -> tuple[int, int, int]:
+    return s.start - s.end, _PRIORITY[s.kind], s.start
 
 
 def select(spans: list[Span]) -> list[Span]:
     """Longest first, then by kind priority; drop anything overlapping what is already taken."""
     taken: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start - s.end, _PRIORITY[s.kind], s.start)):
+    for span in sorted(spans, key=_select_key):
         if all(span.end <= t.start or span.start >= t.end for t in taken):
             taken.append(span)
-    return sorted(taken, key=lambda s: (s.start, s.end))
+    taken.sort(key=lambda s: (s.start, s.end))
+    return taken
 
 
 class _Distances:
     def __init__(self, clean: str, start: int, end: int, spans: list[Span], breaks: list[int]) -> None:
+        """`spans`: as `select` gives them (sorted, no two overlapping), so the one span that can
+        cover a token is the last one starting at or before it."""
         self.starts, sums = [], [0.0]
+        total, j, n = 0.0, 0, len(spans)
         for m in _TOKEN.finditer(clean, start, end):
-            covered = any(s.start <= m.start() and m.end() <= s.end for s in spans)
-            self.starts.append(m.start())
-            sums.append(sums[-1] + (_COVERED_WEIGHT if covered else _weight(m.group())))
+            a, b = m.span()
+            while j < n and spans[j].end <= a:
+                j += 1  # spans ending before this token cover no later token either
+            covered = j < n and spans[j].start <= a and b <= spans[j].end
+            total += _COVERED_WEIGHT if covered else _weight(m.group())
+            self.starts.append(a)
+            sums.append(total)
         self.sums, self.breaks = sums, breaks
 
     def gap(self, a: int, b: int) -> float:
@@ -132,7 +146,19 @@ class _Distances:
         return self.gap(mention.end, cue.start)
 
 
+_WEIGHTS: dict[str, float] = {}
+
+
 def _weight(token: str) -> float:
+    weight = _WEIGHTS.get(token)
+    if weight is None:
+        weight = _token_weight(token)
+        if len(_WEIGHTS) < 100_000:  # a memo of the words seen, bounded for hostile input
+            _WEIGHTS[token] = weight
+    return weight
+
+
+def _token_weight(token: str) -> float:
     lower = token.lower()
     if lower == "for":  # "2 K+ in for every 3 Na+": the other side of a ratio begins
         return 1.5
@@ -145,37 +171,43 @@ def _weight(token: str) -> float:
     return 1.0
 
 
-def clause_breaks(clean: str, start: int, end: int, items: tuple[int, ...] = ()) -> list[int]:
-    found = {m.start() for m in _CLAUSE_BREAK.finditer(clean, start, end) if m.start() > start}
+def clause_breaks(field, start: int, end: int, items: tuple[int, ...] = ()) -> list[int]:
+    found = {m.start() for m in _CLAUSE_BREAK.finditer(field.low, start, end) if m.start() > start}
     return sorted(found | set(items))
 
 
-def resolve(clean: str, start: int, end: int, spans: list[Span], items: tuple[int, ...] = (),
+def resolve(field, start: int, end: int, spans: list[Span], items: tuple[int, ...] = (),
             carry: Carry | None = None, direction_targets=None) -> tuple[list[Resolved], Carry]:
-    """Bind the selected `spans` of one passage; see the module docstring."""
-    breaks = clause_breaks(clean, start, end, items)
+    """Bind the selected `spans` of one passage of `field` (a Prepared); see the module docstring."""
+    clean, low = field.clean, field.low
+    breaks = clause_breaks(field, start, end, items)
     dist = _Distances(clean, start, end, spans, breaks)
     mentions = [s for s in spans if s.kind == "mention"]
     out = [Resolved(m, clause=bisect.bisect_right(breaks, m.start)) for m in mentions]
     bound: list[list[tuple[float, int, Span]]] = [[] for _ in mentions]
+    every = range(len(mentions))
+    aimed = [i for i in every if direction_targets is None or direction_targets(mentions[i])]
     for cue in spans:
-        if cue.kind in ("mention", "mask", "negation", "sign"):
+        if cue.kind in _UNBOUND:
             continue
-        targets = [i for i, m in enumerate(mentions)
-                   if cue.kind != "direction" or direction_targets is None or direction_targets(m)]
-        if cue.kind in _AXIS_OF and _COMPARAND.search(clean, max(start, cue.start - 40), cue.start):
+        targets = aimed if cue.kind == "direction" else every
+        if cue.kind in _AXIS_OF and _COMPARAND.search(low, max(start, cue.start - 40), cue.start):
             # "A (-90 mV) is more negative than B (-70 mV)": B's value only when A has its own
             compared = any(m.end <= cue.start for m in mentions)
             targets = [i for i in targets
                        if compared and _COMPARAND_VALUE.fullmatch(clean, cue.end, mentions[i].start)]
-        elif cue.kind in _AXIS_OF and _DESTINATION.search(clean, max(start, cue.start - 20), cue.start):
+        elif cue.kind in _AXIS_OF and _DESTINATION.search(low, max(start, cue.start - 20), cue.start):
             targets = [i for i in targets if mentions[i].start >= cue.end]
         if not targets:
             continue
         # nearest; on a tie the mention after the cue (cue.start < mention.start sorts first)
-        best = min(targets, key=lambda i: (dist.between(cue, mentions[i]), mentions[i].start < cue.start))
+        best, best_key = -1, None
+        for i in targets:
+            key = (dist.between(cue, mentions[i]), mentions[i].start < cue.start)
+            if best_key is None or key < best_key:
+                best, best_key = i, key
         side = 0 if cue.start < mentions[best].start else 1  # ties inside a mention: cue before wins
-        bound[best].append((dist.between(cue, mentions[best]), side, cue))
+        bound[best].append((best_key[0], side, cue))
     for r, cues in zip(out, bound):
         for axis in AXES:
             r.state[axis] = _nearest(axis, cues)

@@ -2,58 +2,91 @@
 
 Everything here works on *normalised* text: `normalise()` maps superscripts, the unicode minus and
 non-breaking spaces to ASCII one character for one character, so offsets never move.
+
+Speed: an all-lowercase phrase is matched case-insensitively, and Python's `re` is many times slower
+with IGNORECASE. So a TermSet also matches such phrases case-sensitively in `lowered()` text (same
+length, same offsets), which gives the very same matches; `spans()` takes a prepared field that
+holds both copies (`.clean` and `.low`).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 # one character in, one character out: offsets in the normalised text are offsets in the original
-_CHAR_MAP = str.maketrans({
+_CHARS = {
     "⁺": "+", "⁻": "-", "−": "-", "‒": "-", "﹣": "-", "－": "-", "＋": "+",
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4",
     "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
     "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "’": "'", "‘": "'",
-})
+}
+_TO_NORMALISE = re.compile("[" + "".join(re.escape(c) for c in _CHARS) + "]")
 
 
 def normalise(text: str) -> str:
     """Same-length ASCII-ish copy of `text` (Na⁺ -> Na+, −70 -> -70)."""
-    return text.translate(_CHAR_MAP)
+    if text.isascii():  # nothing to map (all the mapped characters are non-ASCII)
+        return text
+    return _TO_NORMALISE.sub(lambda m: _CHARS[m.group()], text)
+
+
+def lowered(text: str) -> str:
+    """Same-length copy in which an all-lowercase ASCII phrase matches, case-sensitively, exactly
+    where it matches `text` with re.IGNORECASE.
+
+    `str.lower()` does that for every character but four: "İ" lowers to two characters, and "ſ",
+    "ı" and the Kelvin sign match "s", "i" and "k" under IGNORECASE (the Kelvin sign lowers to "k").
+    tests/facts/test_terms_fast.py checks this over every code point."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    return text.lower().replace("\u017f", "s").replace("\u0131", "i")
 
 
 _SEPARATOR = r"[\s\-–—/,]"
+_SEPARATORS = re.compile(rf"({_SEPARATOR}+)")
+_HEAD = re.compile(r"\w+")
 
 
 class TermError(ValueError):
     """A term that cannot be compiled; the message says why."""
 
 
-def _phrase(term: str, word_start: bool) -> tuple[str, str]:
-    """(group, regex source without the word-start check) for one phrase; see term_pattern."""
+@dataclass(frozen=True)
+class _Phrase:
+    group: str  # word-i, word-s, other-i, other-s (phrases) or other (re: terms)
+    body: str  # regex source without the word-start check
+    pieces: tuple[str, ...] = ()  # the literal words of a phrase, separators left out
+
+
+def _parse(term: str, word_start: bool) -> _Phrase:
+    """One phrase (or `re:` term); see term_pattern."""
     if term.startswith("re:"):
         source = term[3:]
         try:
             re.compile(source)
         except re.error as exc:
             raise TermError(f"invalid regular expression {source!r}: {exc}") from None
-        return "other", f"(?:{source})"
+        return _Phrase("other", f"(?:{source})")
     phrase = normalise(term.strip())
     if not phrase or phrase == "*":
         raise TermError("empty phrase")
     wildcard = phrase.endswith("*")
     if wildcard:
         phrase = phrase[:-1]
-    out = []
-    for piece in re.split(rf"({_SEPARATOR}+)", phrase):
+    out, pieces = [], []
+    for piece in _SEPARATORS.split(phrase):
         if not piece:
             continue
-        if re.fullmatch(rf"{_SEPARATOR}+", piece):
+        if _SEPARATORS.fullmatch(piece):
             # a space needs at least one separator in the text; a hyphen or slash may vanish
             out.append(f"{_SEPARATOR}+" if " " in piece else f"{_SEPARATOR}*")
         else:
             out.append(re.escape(piece))
+            pieces.append(piece)
     body = "".join(out)
     if wildcard:
         body += r"\w*"
@@ -63,7 +96,13 @@ def _phrase(term: str, word_start: bool) -> tuple[str, str]:
         body += r"(?![\w])"
     case = "i" if phrase == phrase.lower() else "s"
     word = "word" if word_start and phrase[0].isalnum() else "other"
-    return f"{word}-{case}", body
+    return _Phrase(f"{word}-{case}", body, tuple(pieces))
+
+
+def _phrase(term: str, word_start: bool) -> tuple[str, str]:
+    """(group, regex source without the word-start check) for one phrase; see term_pattern."""
+    parsed = _parse(term, word_start)
+    return parsed.group, parsed.body
 
 
 def term_pattern(term: str, word_start: bool = True) -> str:
@@ -75,6 +114,20 @@ def term_pattern(term: str, word_start: bool = True) -> str:
     return f"(?i:{head}{body})" if group.endswith("-i") else f"(?:{head}{body})"
 
 
+@dataclass(frozen=True)
+class Group:
+    """One regex of a TermSet, as `spans()` runs it.
+
+    `on_low`: the pattern is matched in the lowered text (an all-lowercase ASCII group, compiled
+    without IGNORECASE). `heads`: for a group whose phrases all start a word and are ASCII, the
+    lowered first word-characters of each phrase (a match can only start where one of them does);
+    None when that cannot be said (a `re:` term, a non-ASCII phrase)."""
+
+    pattern: re.Pattern[str]
+    on_low: bool
+    heads: tuple[str, ...] | None
+
+
 class TermSet:
     """A list of phrases, matched fast: one regex per kind of phrase (word-initial or not, any case
     or exact), so the word-start check and the case rule are tested once per position, not once
@@ -82,21 +135,86 @@ class TermSet:
 
     def __init__(self, terms: Iterable[str], word_start: bool = True) -> None:
         ordered = sorted(set(terms), key=lambda t: (-len(t), t))
-        groups: dict[str, list[str]] = {}
+        groups: dict[str, list[_Phrase]] = {}
         for term in ordered:
-            group, body = _phrase(term, word_start)
-            groups.setdefault(group, []).append(body)
+            parsed = _parse(term, word_start)
+            groups.setdefault(parsed.group, []).append(parsed)
         self.patterns = []
-        for group, bodies in sorted(groups.items()):
+        self.groups: tuple[Group, ...] = ()
+        for group, phrases in sorted(groups.items()):
             head = r"(?<![\w])" if group.startswith("word") else ""
-            flags = re.IGNORECASE if group.endswith("-i") else 0
-            self.patterns.append(re.compile(f"{head}(?:{'|'.join(bodies)})", flags))
+            source = f"{head}(?:{'|'.join(p.body for p in phrases)})"
+            caseless = group.endswith("-i")
+            self.patterns.append(re.compile(source, re.IGNORECASE if caseless else 0))
+            ascii_ = group != "other" and all(p.pieces and "".join(p.pieces).isascii() for p in phrases)
+            fast = re.compile(source) if caseless and ascii_ else self.patterns[-1]
+            heads = (tuple(lowered(_HEAD.match(p.pieces[0]).group()) for p in phrases)
+                     if group.startswith("word") and ascii_ else None)
+            self.groups += (Group(fast, caseless and ascii_, heads),)
         # one alternation, longest first, for embedding in bigger patterns (parts, units)
         self.source = "|".join(term_pattern(t, word_start) for t in ordered)
+        # every match holds the lowered last word of its phrase: a cheap test that a passage may match
+        phrases = [p for group in groups.values() for p in group]
+        screenable = all(p.group != "other" and p.pieces and "".join(p.pieces).isascii() for p in phrases)
+        keys = sorted({lowered(p.pieces[-1]) for p in phrases}, key=lambda k: (-len(k), k)) if screenable else []
+        self.screen = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self.keys = _keys(phrases)
+
+    def key_spans(self, field) -> list[tuple[int, int]]:
+        """Where the keys occur in the whole field: every match holds one (see `_keys`)."""
+        if self.keys is None:
+            return self.spans(field, 0, len(field.clean))
+        out = []
+        for key, on_low in self.keys:
+            text, size = (field.low if on_low else field.clean), len(key)
+            at = text.find(key)
+            while at >= 0:
+                out.append((at, at + size))
+                at = text.find(key, at + 1)
+        return out
 
     def finditer(self, text: str, start: int, end: int):
+        """Matches in a plain string (the reference behaviour; `spans` gives the same, faster)."""
         for pattern in self.patterns:
             yield from pattern.finditer(text, start, end)
+
+    def spans(self, field, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of every match in field.clean[start:end], as `finditer` finds them."""
+        out = []
+        for group in self.groups:
+            text = field.low if group.on_low else field.clean
+            out += [m.span() for m in group.pattern.finditer(text, start, end)]
+        return out
+
+    def may_match(self, field, start: int, end: int) -> bool:
+        """False only if no phrase can match in field.clean[start:end] (one cheap scan)."""
+        return self.screen is None or self.screen.search(field.low, start, end) is not None
+
+    def occurs(self, field, start: int, end: int) -> bool:
+        """Whether some phrase matches in field.clean[start:end] (possibly an empty `re:` match)."""
+        return self.may_match(field, start, end) and any(
+            group.pattern.search(field.low if group.on_low else field.clean, start, end) is not None
+            for group in self.groups)
+
+
+def _keys(phrases: list[_Phrase]) -> tuple[tuple[str, bool], ...] | None:
+    """For each phrase, its longest word: lowered, to be found in the lowered text, for a phrase
+    matched in any case; as written, in the clean text, for one matched exactly. A key holding
+    another key is dropped (the shorter one is found wherever the longer is). None if some phrase
+    has no such key (a `re:` term, a non-ASCII phrase matched in any case)."""
+    keys: set[tuple[str, bool]] = set()
+    for p in phrases:
+        if p.group == "other" or not p.pieces:
+            return None
+        longest = max(p.pieces, key=len)
+        if p.group.endswith("-i"):
+            if not "".join(p.pieces).isascii():
+                return None
+            keys.add((lowered(longest), True))
+        else:
+            keys.add((longest, False))
+    return tuple(sorted(k for k in keys
+                        if not any(o != k and o[1] == k[1] and o[0] in k[0] for o in keys)))
 
 
 def compile_terms(terms: Iterable[str], word_start: bool = True) -> TermSet | None:
@@ -114,8 +232,11 @@ UNITS_WORDS = {
 }
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
               "eighty": 80, "ninety": 90}
-_ALL_WORDS = sorted([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand"], key=len, reverse=True)
-_WORD = "(?:" + "|".join(_ALL_WORDS) + ")"
+NUMBER_WORD_LIST = sorted([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand"], key=len, reverse=True)
+_WORD = "(?:" + "|".join(NUMBER_WORD_LIST) + ")"
+# in the lowered text: a digit, or a whole number word (every number, as NUMBER_WORDS or DIGITS
+# finds it, starts with one)
+NUMBER_SCREEN = re.compile(rf"\d|(?<![\w-]){_WORD}(?![\w])")
 # "seventy", "seventy-five", "one hundred twenty"
 NUMBER_WORDS = rf"(?i:(?<![\w-]){_WORD}(?:[\s-]+{_WORD})*(?![\w]))"
 DIGITS = r"\d+(?:\.\d+)?|\.\d+"
