@@ -8,11 +8,14 @@ depth bounded, dates kept as text for the schema's `format: date`.
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .chars import non_ascii_chars
 
 try:  # libyaml when available (it is in every PyYAML wheel)
     _BaseLoader = yaml.CSafeLoader
@@ -20,16 +23,40 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
     _BaseLoader = yaml.SafeLoader
 
 STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader without the timestamp resolver: dates stay text, checked by the schema."""
-
-
-_Loader.yaml_implicit_resolvers = {
+_IMPLICIT = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+# `resolve` below relies on the safe loader having no path resolvers and no wildcard resolvers
+assert not _BaseLoader.yaml_path_resolvers and None not in _IMPLICIT
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader without the timestamp resolver: dates stay text, checked by the schema.
+
+    libyaml's composer calls back into Python for every node: `resolve` for its tag, and
+    `descend_resolver`/`ascend_resolver` to track the path for path resolvers. PyYAML's own
+    versions cost a fifth of the parse; these give the same answers (the safe loader has no path
+    resolvers), with the path tracking done by C built-ins that do nothing.
+    """
+
+    yaml_implicit_resolvers = _IMPLICIT
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # a plain scalar: the implicit resolvers for its first character
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    descend_resolver = staticmethod(operator.is_)  # called with (parent, index): ignored
+    ascend_resolver = staticmethod(tuple)  # called with nothing: ignored
 
 
 class FrontMatterError(Exception):
@@ -153,10 +180,11 @@ class Tree:
 # position after them would be off). They are encoding damage, reported by the E-rules on the raw
 # text; for parsing, each is replaced by U+FFFD: one character for one, so offsets hold.
 _YAML_UNSAFE = re.compile("[\x80-\x9f\u2028\u2029]")
+_UNSAFE_CHARACTERS = frozenset(map(chr, range(0x80, 0xA0))) | {"\u2028", "\u2029"}
 
 
 def yaml_safe(source: str) -> str:
-    if source.isascii() or _YAML_UNSAFE.search(source) is None:
+    if source.isascii() or non_ascii_chars(source).isdisjoint(_UNSAFE_CHARACTERS):
         return source
     return _YAML_UNSAFE.sub("\ufffd", source)
 
@@ -301,16 +329,19 @@ class NeedsFullParse(Exception):
 
 
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 def fast_data(source: str, max_depth: int = 64) -> Any:
     """Front matter → plain data, without positions: libyaml composes, one lean walk constructs.
 
     Positions are only needed for the few articles with findings; they are built later by
-    `build_tree` (see Article.positions). Anything unusual raises NeedsFullParse so that the
-    full walk can report it with a position.
+    `build_tree` (see Article.positions). Anything unusual (an error, an alias, a duplicate or
+    non-text key, a tag that does not construct, too deep) raises NeedsFullParse so that the
+    full walk can report it with a position. (Building the data from libyaml's events instead
+    of its node graph was tried: the Python loop over events costs more than the nodes.)
     """
-    if _depth_bound(source) > 500:
+    if _depth_bound(source) > 500 or max_depth < 0:
         raise NeedsFullParse
     loader = _Loader(yaml_safe(source))
     try:
@@ -320,21 +351,17 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
             raise NeedsFullParse from None
         if root is None:
             return None
-        seen: set[int] = set()
         construct = loader.construct_object
+        if "&" in source:  # anchors, so maybe aliases: the careful walk refuses them
+            return _walk_refusing_aliases(root, max_depth, construct)
 
         def walk(node: Any, depth: int) -> Any:
-            if depth > max_depth or id(node) in seen:
-                raise NeedsFullParse
-            seen.add(id(node))
+            # no anchor in the source, so no node is shared; `depth` is the node's own depth
             cls = node.__class__
             if cls is _SCALAR:
-                if node.tag == STR_TAG:
-                    return node.value
-                try:
-                    return construct(node)
-                except (yaml.YAMLError, ValueError, OverflowError):
-                    raise NeedsFullParse from None
+                return node.value if node.tag == STR_TAG else _construct(construct, node)
+            if depth >= max_depth and node.value:
+                raise NeedsFullParse  # its children would lie deeper than max_depth
             if cls is _SEQUENCE:
                 return [walk(item, depth + 1) for item in node.value]
             out: dict[Any, Any] = {}
@@ -344,7 +371,10 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
                 key = key_node.value
                 if key in out:
                     raise NeedsFullParse  # duplicate key: reported by the full walk
-                out[key] = walk(value_node, depth + 1)
+                if value_node.__class__ is _SCALAR and value_node.tag == STR_TAG:
+                    out[key] = value_node.value
+                else:
+                    out[key] = walk(value_node, depth + 1)
             return out
 
         return walk(root, 0)
@@ -352,3 +382,41 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
         raise NeedsFullParse from None
     finally:
         loader.dispose()
+
+
+def _construct(construct: Any, node: Any) -> Any:
+    value = node.value
+    if node.tag == _INT_TAG and value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+        return int(value)  # what construct_yaml_int does with plain decimal digits, directly
+    try:
+        return construct(node)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        raise NeedsFullParse from None
+
+
+def _walk_refusing_aliases(root: Any, max_depth: int, construct: Any) -> Any:
+    """The fast walk for sources holding `&`: a node met twice is an alias (refused)."""
+    seen: set[int] = set()
+
+    def walk(node: Any, depth: int) -> Any:
+        if depth > max_depth or id(node) in seen:
+            raise NeedsFullParse
+        seen.add(id(node))
+        cls = node.__class__
+        if cls is _SCALAR:
+            return node.value if node.tag == STR_TAG else _construct(construct, node)
+        if cls is _SEQUENCE:
+            return [walk(item, depth + 1) for item in node.value]
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not _SCALAR or key_node.tag != STR_TAG:
+                raise NeedsFullParse  # merge keys, non-text keys: the full walk decides
+            key = key_node.value
+            if key in out:
+                raise NeedsFullParse  # duplicate key: reported by the full walk
+            out[key] = walk(value_node, depth + 1)
+        return out
+
+    return walk(root, 0)
+
+

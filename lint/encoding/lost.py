@@ -15,12 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..chars import non_ascii_chars
 from .mojibake import Mojibake, find_mojibake
 
 REPLACEMENT_CHARACTER = "replacement-character"
 C1_CONTROL = "c1-control"
 
 _LOST = re.compile(r"[\x80-\x9f\ufffd]")
+_LOST_CHARACTERS = frozenset(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,8 @@ class LostCharacter:
 def find_lost_characters(text: str, mojibake: Sequence[Mojibake] | None = None) -> list[LostCharacter]:
     """Runs of U+FFFD or of C1 controls in `text` that lie outside every repairable mojibake
     span. Pass the result of `find_mojibake(text)` if you already have it; otherwise it is
-    computed, but only when the text holds such a character at all (one regex search)."""
-    if text.isascii() or _LOST.search(text) is None:
+    computed, but only when the text holds such a character at all."""
+    if text.isascii() or non_ascii_chars(text).isdisjoint(_LOST_CHARACTERS):
         return []
     spans = sorted((m.start, m.end) for m in (find_mojibake(text) if mojibake is None else mojibake))
     starts = [start for start, _ in spans]

@@ -42,15 +42,18 @@ TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot 
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+    text = article.text
+    if text.isascii():
+        return
     from ..encoding import C1_CONTROL, find_lost_characters  # ftfy is imported on first use only
 
-    for m in _SEPARATOR.finditer(article.text):
+    for m in _SEPARATOR.finditer(text) if ("\u2028" in text or "\u2029" in text) else ():
         yield article.diagnostic(
             INFO.code, m.start(), m.end(),
             f"{'line' if m.group() == chr(0x2028) else 'paragraph'} separator (U+{ord(m.group()):04X}): "
             "invisible, and a line break to YAML; replace it with a space or a real line break",
             text=m.group())
-    for lost in find_lost_characters(article.text):
+    for lost in find_lost_characters(text):
         if lost.kind == C1_CONTROL:
             yield article.diagnostic(
                 INFO.code, lost.start, lost.end,

@@ -37,7 +37,7 @@ def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
     own = article.get("id")
     if own is None:
         return
-    for _, key in related_keys(article):
+    for _, key in ctx.for_article("related_keys", lambda: related_keys(article)):
         if article.get(key, "id") == own:
             yield article.at_value(INFO.code, (key, "id"),
                                    f"`{key}` points at this article itself (id {own})", text=str(own))

@@ -37,7 +37,7 @@ INFO = rule_info("R006", "repeated-related", "reference", Severity.ERROR, doc=__
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
     first: dict[object, str] = {}
-    for _, key in related_keys(article):
+    for _, key in ctx.for_article("related_keys", lambda: related_keys(article)):
         target = article.get(key, "id")
         if target is None or isinstance(target, (list, dict)):
             continue

@@ -33,7 +33,7 @@ INFO = rule_info("R007", "related-numbering-gap", "reference", Severity.ERROR, d
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    numbers = related_keys(article)
+    numbers = ctx.for_article("related_keys", lambda: related_keys(article))
     present = {n for n, _ in numbers}
     for n, key in numbers:
         missing = [m for m in range(1, n) if m not in present]
