@@ -13,13 +13,14 @@ if TYPE_CHECKING:
 
 
 class StatedClaim(NamedTuple):
-    """A factual claim as a lint run caches it (FileResult.claims), with its line."""
+    """A factual claim as a lint run caches it (FileResult.claims), with its line when it
+    disagrees (None when it agrees: no table or report shows where an agreeing claim is)."""
 
     invariant_id: str
     agrees: bool
     value: str
     expected: str
-    line: int
+    line: int | None
     quote: str
 
 

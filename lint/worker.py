@@ -75,8 +75,10 @@ def lint_source(name: str, raw: bytes) -> FileResult:
                     f"internal error in rule {module.INFO.code} ({type(err).__name__}: {err}); "
                     "please report it with this file"))
         entry = index_entry(article)
+        # a disagreeing claim's line is shown (facts table, report); an agreeing one's never is,
+        # and finding a line builds the article's source map, which most articles never need
         claims = [[c.invariant_id, c.agrees, c.value, c.expected,
-                   article.line_col(article.value_offset(path, c.start))[0], c.quote]
+                   None if c.agrees else article.line_col(article.value_offset(path, c.start))[0], c.quote]
                   for path, c in ctx.article_memo.get("claims", ())]
         return FileResult(name, diags, entry, suppressions, claims)
     elif article is not None:  # text but no usable front matter: text-only rules still run
