@@ -1,11 +1,13 @@
 """The QuickTakes slug convention (see ../shared/seeds/README.md)."""
 from __future__ import annotations
 
+import functools
 import re
 
 _DROP = re.compile(r"[^a-z0-9 ]")
 
 
+@functools.lru_cache(maxsize=8192)  # a title is slugified by several rules, and again in every related copy
 def slugify(title: str) -> str:
     """Lowercase, drop every character other than a-z, 0-9 and space, each space → hyphen.
 
