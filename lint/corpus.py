@@ -1,138 +1,124 @@
 """The corpus index: every article's id, title, subject, url, path and outgoing links.
 
-Entries are compact tuples (a few hundred bytes an article): a link keeps the target id and one
-64-bit hash of the copied title, subject and url, enough to tell a stale copy; the copy's text and
-position are re-read from the referring file only when a link is actually stale (rare).
-
-The cross-article rules ask a corpus five questions (`entry`, `group`, `url_group`, `target`,
-`referrers`), answered here from memory over the whole corpus, and by lint/index_store.py from
-the cache's tables for the few articles a one-file run needs.
+The cross-article rules ask a corpus (CorpusQueries) for the dangling and stale links from the
+checked articles, the stale copies of them held elsewhere and the groups sharing an id or url;
+Corpus answers from memory over the whole corpus, lint/index_store.py from the cache's tables
+for the few articles a one-file run needs.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Protocol
 
-from .article import Article
 from .diagnostic import Diagnostic
+from .entries import (  # noqa: F401 (re-exported: the index entry's home used to be here)
+    RELATED,
+    IndexEntry,
+    Link,
+    hash64,
+    hashable,
+    id_key,
+    index_entry,
+    make_entry,
+    plain,
+    triple_hash,
+)
 
-RELATED = re.compile(r"^related_article([1-9][0-9]*)$")
-_PLAIN = (str, int, float, bool)
-
-
-class Link(NamedTuple):
-    n: int  # N of related_articleN
-    id: object  # the target id as written (normally an int)
-    copy_hash: int  # triple_hash of the copied (title, subject, url)
-
-
-class IndexEntry(NamedTuple):
-    path: str  # display path
-    id: object
-    title: str | None
-    subject: str | None
-    url: str | None
-    links: tuple[Link, ...]
-    published: bool = False  # from the published-articles index, not a file here
-    key_hash: int = 0  # triple_hash of (title, subject, url): a link is stale when its copy's differs
+Problem = tuple  # (entry, link, target or None): a dangling link, or one whose copy differs
 
 
-def hash64(text: str) -> int:
-    """A stable signed 64-bit hash (fits SQLite's INTEGER and JSON)."""
-    data = text.encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
-
-
-def triple_hash(title: object, subject: object, url: object) -> int:
-    if title.__class__ is str and subject.__class__ is str and url.__class__ is str:
-        return hash64(f"{len(title)}:{title}{len(subject)}:{subject}{url}")
-    return hash64("\0" + json.dumps([title, subject, url], default=str, sort_keys=True))
-
-
-def id_key(value: object) -> str | None:
-    """The text form of an id under Python's equality (1 == 1.0 == True), None when it can key
-    nothing (None, NaN, a list...). Two ids are the same dictionary key iff their keys are equal."""
-    cls = value.__class__
-    if cls is int:
-        return f"i{value}"
-    if cls is str:
-        return "s" + value
-    if cls is bool:
-        return f"i{int(value)}"
-    if cls is float:
-        if value != value:
-            return None
-        return f"i{int(value)}" if value.is_integer() else f"f{value!r}"
-    return None
-
-
-def plain(value: object) -> object:
-    """An id as the cache's JSON gives it back, so a cached entry equals a fresh one."""
-    if value is None or value.__class__ in _PLAIN:
-        return value
-    return json.loads(json.dumps(value, default=str))
-
-
-def index_entry(article: Article) -> IndexEntry:
-    data = article.data or {}
-    links = []
-    for key, value in data.items():
-        if key.__class__ is str and key.startswith("related_article") and isinstance(value, dict):
-            m = RELATED.match(key)
-            if m:
-                get = value.get
-                links.append(Link(int(m.group(1)), plain(get("id")),
-                                  triple_hash(get("title"), get("subject"), get("url"))))
-    if len(links) > 1:
-        links.sort(key=_link_n)
-    get = data.get
-    return make_entry(article.path, plain(get("id")), _text(get("title")), _text(get("subject")),
-                      _text(get("url")), tuple(links))
-
-
-def _link_n(link: Link) -> int:
-    return link[0]
-
-
-def make_entry(path: str, article_id: object, title: object, subject: object,
-               url: object, links: tuple[Link, ...], published: bool = False) -> IndexEntry:
-    return IndexEntry(path, article_id, title, subject, url, links, published,
-                      triple_hash(title, subject, url))
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def hashable(value: object) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return value is not None
-
-
-class CorpusView(Protocol):
-    """What the cross-article rules ask of a corpus (lint/corpus.py, lint/index_store.py)."""
+class CorpusQueries:
+    """What the cross-article rules ask, built on five primitive questions (`entry`, `group`,
+    `url_group`, `target`, `referrers`) that Corpus answers from memory and PartialCorpus
+    (lint/index_store.py) from the cache. Corpus overrides the first two for speed."""
 
     published: dict[object, IndexEntry]
     problems: list[Diagnostic]
 
-    def entry(self, path: str) -> IndexEntry | None: ...
-    def group(self, article_id: object) -> list[IndexEntry]: ...
-    def url_group(self, url: str) -> list[IndexEntry]: ...
-    def target(self, article_id: object) -> IndexEntry | None: ...
-    def referrers(self, article_id: object) -> list[IndexEntry]: ...
-    def covered_by(self, targets: set[str]) -> bool: ...
+    def link_problems(self, targets: set[str]) -> list[Problem]:
+        """The links from the checked articles that dangle (target None) or whose copy's hash
+        differs from their target's (R001 and R002 both ask: computed once)."""
+        memo = self.__dict__.get("_link_memo")
+        if memo is None or memo[0] is not targets:
+            memo = self.__dict__["_link_memo"] = (targets, self._link_problems(targets))
+        return memo[1]
+
+    def _link_problems(self, targets: set[str]) -> list[Problem]:
+        out = []
+        for path in sorted(targets):
+            entry = self.entry(path)
+            for link in entry.links if entry is not None else ():
+                target = self.target(link.id) if hashable(link.id) else None
+                if target is None:
+                    if link.id is not None:
+                        out.append((entry, link, None))
+                elif link.copy_hash != target.key_hash:
+                    out.append((entry, link, target))
+        return out
+
+    def shared(self, key: str, targets: set[str]) -> list[list[IndexEntry]]:
+        """The groups of two or more articles sharing an id (key "id") or a url, with a checked
+        member; each by path."""
+        out, done = [], set()
+        for path in sorted(targets):
+            entry = self.entry(path)
+            if entry is None:
+                continue
+            if key == "id":
+                group = self.group(entry.id) if hashable(entry.id) else []
+            else:
+                group = self.url_group(entry.url) if entry.url else []
+            if len(group) > 1 and group[0].path not in done:
+                done.add(group[0].path)
+                out.append(group)
+        return out
+
+    def links_into(self, targets: set[str]) -> list[Problem]:
+        """Links from articles not checked into a checked one (the article their id resolves
+        to) whose copy's hash differs: stale copies of a checked article held elsewhere."""
+        if self.covered_by(targets):
+            return []
+        into = []
+        for path in sorted(targets):
+            entry = self.entry(path)
+            if entry is not None and hashable(entry.id):
+                group = self.group(entry.id)
+                if group and group[0].path == path:
+                    into.append(entry)
+        # a published article whose path is a checked file's counts as checked
+        into += [p for p in self.published.values() if p.path in targets and not self.group(p.id)]
+        out = []
+        for target in into:
+            for referrer in self.referrers(target.id):
+                if referrer.path in targets:
+                    continue  # its links are links from a checked article
+                for link in referrer.links:
+                    if hashable(link.id) and link.id == target.id and link.copy_hash != target.key_hash:
+                        out.append((referrer, link, target))
+        return out
+
+    def covered_by(self, targets: set[str]) -> bool:
+        return False
+
+    def entry(self, path: str) -> IndexEntry | None:
+        raise NotImplementedError
+
+    def group(self, article_id: object) -> list[IndexEntry]:
+        raise NotImplementedError
+
+    def url_group(self, url: str) -> list[IndexEntry]:
+        raise NotImplementedError
+
+    def target(self, article_id: object) -> IndexEntry | None:
+        raise NotImplementedError
+
+    def referrers(self, article_id: object) -> list[IndexEntry]:
+        raise NotImplementedError
 
 
 @dataclass
-class Corpus:
+class Corpus(CorpusQueries):
     """The whole corpus in memory."""
 
     entries: list[IndexEntry]
@@ -142,6 +128,7 @@ class Corpus:
     problems: list[Diagnostic] = field(default_factory=list)
     _by_path: dict[str, IndexEntry] | None = None
     _referrers: dict[object, list[IndexEntry]] | None = None
+    _covered: tuple | None = None  # (targets, whether they cover every entry)
 
     @classmethod
     def build(cls, entries: Iterable[IndexEntry], published_index: Path | None,
@@ -162,7 +149,42 @@ class Corpus:
         pub, problems = published if published is not None else load_published(published_index)
         return cls(entries, by_id, by_url, pub, problems)
 
-    # ---- the questions the cross-article rules ask ------------------------------------------
+    # ---- the whole corpus at once ------------------------------------------------------------
+    def _link_problems(self, targets: set[str]) -> list[Problem]:
+        by_id, published, out = self.by_id, self.published, []
+        everything = self.covered_by(targets)
+        for e in self.entries:
+            if not everything and e.path not in targets:
+                continue
+            for link in e.links:
+                lid = link[1]
+                try:
+                    found = by_id.get(lid)
+                    target = found[0] if found else published.get(lid)
+                except TypeError:  # an unhashable id: it points at nothing
+                    target = None
+                if target is None:
+                    if lid is not None:
+                        out.append((e, link, None))
+                elif link[2] != target[7]:
+                    out.append((e, link, target))
+        return out
+
+    def shared(self, key: str, targets: set[str]) -> list[list[IndexEntry]]:
+        groups = self.by_id if key == "id" else self.by_url
+        everything = self.covered_by(targets)
+        return [g for g in groups.values()
+                if len(g) > 1 and (everything or any(e.path in targets for e in g))]
+
+    def covered_by(self, targets: set[str]) -> bool:
+        """Whether every article of the corpus is a target (then no link comes from outside)."""
+        covered = self._covered
+        if covered is None or covered[0] is not targets:
+            value = len(targets) >= len(self.entries) and all(e.path in targets for e in self.entries)
+            self._covered = covered = (targets, value)
+        return covered[1]
+
+    # ---- the primitive questions -------------------------------------------------------------
     def entry(self, path: str) -> IndexEntry | None:
         if self._by_path is None:
             self._by_path = {e.path: e for e in self.entries}
@@ -205,10 +227,6 @@ class Corpus:
             return self._referrers.get(article_id, [])
         except TypeError:
             return []
-
-    def covered_by(self, targets: set[str]) -> bool:
-        """Whether every article of the corpus is a target (then no link comes from outside)."""
-        return len(targets) >= len(self.entries) and all(e.path in targets for e in self.entries)
 
     def stats(self) -> dict:
         incoming: dict[object, int] = {}

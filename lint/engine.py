@@ -6,6 +6,7 @@ index and cross-article rules run once in the main process over compact index en
 from __future__ import annotations
 
 import fnmatch
+import gc
 import hashlib
 import json
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from . import rules as registry
 from .config import Settings
-from .corpus import Corpus, CorpusView
+from .corpus import Corpus, CorpusQueries
 from .diagnostic import Diagnostic, Severity
 from .files import walk_groups
 from .result import FileResult, read_entry
@@ -33,7 +34,7 @@ PARTIAL_RATIO = 32  # up to one checked file in this many: read only the index r
 class RunResult:
     diagnostics: list[Diagnostic]
     checked: list[str]  # display paths of the files checked
-    corpus: CorpusView | None = None
+    corpus: CorpusQueries | None = None
     stats: dict = field(default_factory=dict)
     results: Mapping[str, FileResult] = field(default_factory=dict)  # per checked file, lazy
 
@@ -59,6 +60,17 @@ class Engine:
 
     # ---- whole run -----------------------------------------------------------------------
     def run(self, paths: Iterable[Path]) -> RunResult:
+        # A cold run keeps ~30 small objects a file alive (results, index entries): the cyclic
+        # collector's full passes over them cost more than the run's own work at 100,000 files.
+        # Rarer collections (also in the workers forked meanwhile) for the run's duration.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(thresholds[0], 50_000), max(thresholds[1], 20), max(thresholds[2], 100))
+        try:
+            return self._run(paths)
+        finally:
+            gc.set_threshold(*thresholds)
+
+    def _run(self, paths: Iterable[Path]) -> RunResult:
         for module in registry.ARTICLE_RULES:  # fail fast, in the main process, on a missing backend
             preflight = getattr(module, "preflight", None)
             if preflight is not None and self.selection.any_enabled(_codes(module)):
@@ -81,12 +93,13 @@ class Engine:
                     found, corpus = self._corpus_findings(files, target_names)
                     diagnostics.extend(_relevant(found, target_names))
                 suppressions = files.suppressions({d.path for d in diagnostics} - target_names)
+                key = self._snapshot_key(files) if files.settle() else None
                 files.flush(_snapshot(key, diagnostics, suppressions) if key is not None else None)
         finally:
             if cache is not None:
                 cache.close()
         diagnostics = self.finish(diagnostics, suppressions, target_names)
-        return RunResult(diagnostics=diagnostics, checked=sorted(target_names), corpus=corpus,
+        return RunResult(diagnostics=diagnostics, checked=sorted(files.names.values()), corpus=corpus,
                          stats={"files": len(files.all), "targets": len(files.targets)},
                          results=files.results_view())
 
@@ -119,18 +132,18 @@ class Engine:
         h.update("\n".join(files.scan.key_parts()).encode("utf-8", "surrogateescape"))
         return h.hexdigest()
 
-    def _corpus_findings(self, files: RunFiles, targets: set[str]) -> tuple[list[Diagnostic], CorpusView]:
+    def _corpus_findings(self, files: RunFiles, targets: set[str]) -> tuple[list[Diagnostic], CorpusQueries]:
         """Cross-article findings about the checked articles, each tagged with the articles that
         make it worth reporting (extra["relevant"]). A few checked files in a large corpus read
         only the index rows they need (lint/index_store.py); otherwise the whole index is loaded."""
         from .published import load_published
 
         published = load_published(self.settings.published_index)
-        corpus: CorpusView
+        corpus: CorpusQueries
         if files.cache is not None and not self.keep_corpus and len(targets) * PARTIAL_RATIO <= len(files.all):
             from .index_store import PartialCorpus
 
-            corpus = PartialCorpus(files, *published)
+            corpus = PartialCorpus(files, *published).prefetch(targets)
         else:
             corpus = Corpus.build(files.all_entries(), self.settings.published_index, published)
         found = list(corpus.problems)
@@ -147,6 +160,7 @@ class Engine:
         try:
             files = RunFiles(self, walk_groups(s.content_roots, s.exclude, s.extensions, s.root), [], cache)
             files.lint()
+            files.settle()
             files.flush(None)
         finally:
             if cache is not None:
@@ -173,7 +187,7 @@ class Engine:
                 if entry is not None and isinstance(entry.id, (int, str)):
                     ids.add(entry.id)
             if cache is not None:
-                corpus: CorpusView = PartialCorpus(files, *load_published(None))
+                corpus: CorpusQueries = PartialCorpus(files, *load_published(None)).prefetch_referrers(ids)
             else:
                 corpus = Corpus.build(files.all_entries(), None, ({}, []))
             found = {}
@@ -181,6 +195,7 @@ class Engine:
                 for entry in corpus.referrers(article_id):
                     if any(isinstance(link.id, (int, str)) and link.id in ids for link in entry.links):
                         found[entry.path] = os.path.join(str(self.cwd), entry.path)
+            files.settle()
             files.flush(None)
         finally:
             if cache is not None:

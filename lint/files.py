@@ -19,16 +19,27 @@ class Excluder:
     def __init__(self, patterns: Iterable[str], root: str) -> None:
         names = [p for p in patterns if "/" not in p]
         paths = [p.rstrip("/") for p in patterns if "/" in p]
-        self.names = re.compile("|".join(fnmatch.translate(p) for p in names)) if names else None
+        self.literal = frozenset(p for p in names if not _WILD.search(p))  # plain names: a set lookup
+        wild = [p for p in names if _WILD.search(p)]
+        self.names = re.compile("|".join(fnmatch.translate(p) for p in wild)) if wild else None
         self.paths = re.compile("|".join(fnmatch.translate(p) for p in paths)) if paths else None
         self.root = root.rstrip("/") + "/"
 
     def __call__(self, name: str, full: str) -> bool:
+        if name in self.literal:
+            return True
         if self.names is not None and self.names.match(name):
             return True
         if self.paths is not None and full.startswith(self.root):
             return bool(self.paths.match(full[len(self.root):]))
         return False
+
+    def names_only(self) -> bool:
+        """Whether a name alone decides (no pattern with `/`, no wildcard)."""
+        return self.names is None and self.paths is None
+
+
+_WILD = re.compile(r"[*?\[]")
 
 
 def iter_article_files(paths: Iterable[str | Path], exclude: tuple[str, ...],
@@ -75,12 +86,15 @@ def _walk(top: str, excluded: Excluder, extensions: tuple[str, ...], seen: set[s
     except OSError:
         return
     prefix = os.path.join(top, "")
-    files = []
-    for name in sorted(names):
-        full = prefix + name
-        if full not in seen and not excluded(name, full):
-            seen.add(full)
-            files.append(full)
+    names.sort()
+    if excluded.names_only():
+        literal = excluded.literal
+        files = [prefix + name for name in names if name not in literal]
+    else:
+        files = [prefix + name for name in names if not excluded(name, prefix + name)]
+    if seen:  # several paths were given: a file found twice is linted once
+        files = [f for f in files if f not in seen]
+    seen.update(files)
     if files:
         out.append((top, files))
     for name in sorted(dirs):

@@ -16,14 +16,14 @@ from .result import FileResult
 class LazyResults(Mapping):
     def __init__(self, files) -> None:
         self.files = files
-        self.order = [files.names[p] for p in files.targets]
         self.data: dict[str, FileResult] | None = None
 
     def __len__(self) -> int:
-        return len(self.order)
+        return len(self.files.targets)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.order)
+        names = self.files.names
+        return (names[p] for p in self.files.targets)
 
     def __contains__(self, name: object) -> bool:
         return name in self.files.names.values() if self.data is None else name in self.data
@@ -61,7 +61,7 @@ class LazyResults(Mapping):
             init_worker(engine.settings, tuple(engine.selection.select), tuple(engine.selection.ignore))
             for path in stale:
                 out[files.names[path]] = lint_path(path, files.names[path])[0]
-        return {name: out[name] for name in self.order}
+        return {name: out[name] for name in self}
 
 
 def _read_rows(db_path, paths: list[str]) -> dict[str, tuple]:

@@ -31,7 +31,7 @@ class RunFiles:
         groups = _merge(target_groups, corpus_groups)
         self.all = [p for _, files in groups for p in files]
         self.everything = len(self.all) == len(self.targets)  # every file is a target
-        self.scan: Scan = scan(groups, cache) if cache is not None else Scan(steady=False)
+        self.scan: Scan = scan(groups, cache) if cache is not None else Scan(threshold=0, steady=False)
         self.fresh: dict[str, FileResult] = {}  # linted in this run
         self.rows: dict[str, tuple] = {}  # cache rows known valid, by path
         self.invalid: set[str] = set()  # files without a valid row after this run
@@ -51,9 +51,10 @@ class RunFiles:
         if cache is None:
             todo = list(self.all)
         else:
-            found = cache.rows(self.scan.suspects)
+            found = cache.rows(self.scan.suspects) if cache.has_rows() else {}
             for path in self.scan.suspects:
-                row, stamp = found.get(path), self.scan.stamps.get(path)
+                row = found.get(path)
+                stamp = self.scan.stamp(path) if row is not None else None
                 if row is not None and stamp is not None and cache.still_valid(path, row, stamp):
                     self.rows[path] = row
                 else:
@@ -61,20 +62,24 @@ class RunFiles:
             self._load_targets(set(todo), todo)
         settings, selection = self.engine.settings, self.engine.selection
         jobs = settings.jobs or os.cpu_count() or 1
-        work = [(p, self.name(p)) for p in todo]
-        path_of = {name: p for p, name in work}
-        progress = self.engine.progress
-        for done, (res, raw_stamp) in enumerate(map_files(work, settings, tuple(selection.select),
-                                                           tuple(selection.ignore), jobs), 1):
-            path = path_of[res.path]
-            self.fresh[path] = res
-            if raw_stamp is None or (raw_stamp[1], raw_stamp[2]) != self.scan.stamps.get(path):
-                self.invalid.add(path)  # unreadable, or changed while we looked
-                self.scan.steady = False
-            if cache is not None and raw_stamp is not None:
-                cache.put(raw_stamp, res)
+        names = display_names(todo, self.cwd)
+        path_of = dict(zip(names, todo))
+        progress, fresh, stamps, invalid = self.engine.progress, self.fresh, self.scan.stamps, self.invalid
+        put = cache.put if cache is not None else None
+        done = 0
+        for res, raw_stamp in map_files(list(zip(todo, names)), settings, tuple(selection.select),
+                                        tuple(selection.ignore), jobs):
+            path = path_of[res[0]]
+            fresh[path] = res
+            stamp = (raw_stamp[1], raw_stamp[2]) if raw_stamp is not None else None
+            known = stamps.setdefault(path, stamp)  # not stat'ed by the scan: the worker's stamp is the file's
+            if stamp is None or stamp != known:
+                invalid.add(path)  # unreadable, or changed while we looked
+            if put is not None and stamp is not None:
+                put(raw_stamp, res)
             if progress is not None:
-                progress(done, len(work))
+                done += 1
+                progress(done, len(todo))
 
     def _load_targets(self, todo_set: set[str], todo: list[str]) -> None:
         """The targets' rows that hold findings or suppressions, decoded now so that a corrupt
@@ -142,7 +147,7 @@ class RunFiles:
 
     def all_entries(self) -> list[IndexEntry]:
         """Every file's index entry: the whole corpus in memory."""
-        out = [res.entry for res in self.fresh.values() if res.entry is not None]
+        out = [e for e in (res.entry for res in self.fresh.values()) if e is not None]
         if self.cache is None:
             return out
         members = {p for p in self.all if p not in self.fresh}
@@ -164,10 +169,17 @@ class RunFiles:
 
         return LazyResults(self)
 
+    def settle(self) -> bool:
+        """After linting: complete the stamps; whether the run's state is known from them."""
+        if self.cache is None:
+            return False
+        self.scan.settle(self.invalid)
+        return self.scan.steady
+
     def flush(self, snapshot: tuple[str, str] | None) -> None:
         if self.cache is None:
             return
-        self.cache.manifests = self.scan.manifests(self.invalid)
+        self.cache.manifests = self.scan.manifests()
         self.cache.flush(snapshot if self.scan.steady else None)
 
 

@@ -1,11 +1,12 @@
 """Which files may have changed since the cache last saw them: one stat a file, one digest a
 directory.
 
-Each walked directory's manifest ("name<TAB>size<TAB>mtime" of its files, in walk order) is hashed
-and compared with the digest the cache stored; only when they differ is the stored manifest read,
-and only the files whose line changed (or that are new, too recent to trust, or not regular files)
-become suspects, whose cache rows are then checked one by one. A run in which nothing changed
-reads no row at all.
+The cache keeps, for each walked directory, a manifest of its files' stamps ("name<TAB>size<TAB>
+mtime", walk order) and its digest. A run hashes the same of what it finds and compares digests;
+only when they differ is the stored manifest read, and only the files whose line changed (or that
+are new, too recent to trust, or not regular files) become suspects, whose cache rows are then
+checked one by one. A run in which nothing changed reads no row at all. A directory the cache has
+never seen is not even stat'ed: its files are linted, and their stamps come from the workers.
 """
 from __future__ import annotations
 
@@ -20,19 +21,61 @@ from .cache import RACY_NS, ResultCache, file_id
 @dataclass
 class DirState:
     directory: str
-    lines: list[tuple[str, str]]  # (path, manifest line) of the files whose stamp can be trusted
-    digest: str
+    files: list[str]  # every file of the directory, in walk order
     stored: str | None  # the digest the cache holds, None when it has none
+    digest: str | None = None  # of the trusted stamps; None until known
+    paths: list[str] = field(default_factory=list)  # the files whose stamp can be trusted
+    sizes: list[int] = field(default_factory=list)
+    mtimes: list[int] = field(default_factory=list)
+
+    def lines(self, skip: set[str] | frozenset = frozenset()) -> list[tuple[str, str]]:
+        cut = len(self.directory) + 1
+        return [(p, f"{p[cut:]}\t{size}\t{mtime}")
+                for p, size, mtime in zip(self.paths, self.sizes, self.mtimes, strict=True) if p not in skip]
 
 
 @dataclass
 class Scan:
+    threshold: int  # stamps at or after this time are too recent to trust
     stamps: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # None: not a regular file
     suspects: list[str] = field(default_factory=list)
     dirs: list[DirState] = field(default_factory=list)
     explicit: list[str] = field(default_factory=list)  # files not in a walked directory
-    steady: bool = True  # every stamp trusted: the run's state is known from the stamps alone
+    steady: bool = True  # every stamp known and trusted: the run's state is known from them
     gone: list[str] = field(default_factory=list)  # in a stored manifest, no longer on disk
+
+    def stamp(self, path: str) -> tuple[int, int] | None:
+        """The file's stamp, stat'ing it now if the scan did not."""
+        if path not in self.stamps:
+            try:
+                st = os.stat(path)
+                self.stamps[path] = (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+            except OSError:
+                self.stamps[path] = None
+        return self.stamps[path]
+
+    def settle(self, invalid: set[str]) -> None:
+        """After linting: the stamps of the directories not scanned come from the workers; the
+        files without a valid row are left out of the manifests; `steady` tells whether every
+        file's stamp is now known and trusted."""
+        for d in self.dirs:
+            if d.digest is not None and not (invalid and any(p in invalid for p in d.paths)):
+                continue
+            source = d.files if d.digest is None else list(d.paths)
+            d.paths, d.sizes, d.mtimes = [], [], []
+            for path in source:
+                stamp = self.stamps.get(path)
+                if stamp is None or path in invalid or stamp[1] >= self.threshold:
+                    continue
+                d.paths.append(path)
+                d.sizes.append(stamp[0])
+                d.mtimes.append(stamp[1])
+            d.digest = _digest(d.paths, d.sizes, d.mtimes)
+        self.steady = all(len(d.paths) == len(d.files) for d in self.dirs)
+        for path in self.explicit:
+            stamp = self.stamps.get(path)
+            if path in invalid or stamp is None or stamp[1] >= self.threshold:
+                self.steady = False
 
     def key_parts(self) -> list[str]:
         """What identifies every file's content (for the whole-run snapshot)."""
@@ -40,37 +83,38 @@ class Scan:
         parts += [f"{p}\0{self.stamps.get(p)}" for p in self.explicit]
         return parts
 
-    def manifests(self, invalid: set[str]) -> list[tuple[str, str, str]]:
-        """(directory, digest, lines) to store: the changed directories, without the files whose
-        row this run could not make valid."""
-        out = []
-        for d in self.dirs:
-            lines = d.lines
-            if invalid and any(p in invalid for p, _ in lines):
-                lines = [(p, ln) for p, ln in lines if p not in invalid]
-            text = "\n".join(ln for _, ln in lines)
-            digest = _digest(text) if lines is not d.lines else d.digest
-            if digest != d.stored:
-                out.append((d.directory, digest, text))
-        return out
+    def manifests(self) -> list[tuple[str, str, str]]:
+        """(directory, digest, lines) of the directories whose manifest changed (after settle)."""
+        return [(d.directory, d.digest, "\n".join(ln for _, ln in d.lines()))
+                for d in self.dirs if d.digest is not None and d.digest != d.stored]
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+def _digest(paths: list[str], sizes: list[int], mtimes: list[int]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update("\n".join(paths).encode("utf-8", "surrogateescape"))
+    h.update(repr(sizes).encode())
+    h.update(repr(mtimes).encode())
+    return h.hexdigest()
 
 
-def scan(groups: list[tuple[str | None, list[str]]], cache: ResultCache | None) -> Scan:
-    """Stat every file; with a cache, find the suspects (without one, every file is linted)."""
-    out = Scan()
-    stored = cache.manifest_digests() if cache is not None else {}
-    threshold = (cache.now_ns if cache is not None else 0) - RACY_NS
-    stamps, suspects = out.stamps, out.suspects
+def scan(groups: list[tuple[str | None, list[str]]], cache: ResultCache) -> Scan:
+    """Stat the files of the directories the cache knows; find the suspects."""
+    stored = cache.manifest_digests()
+    out = Scan(cache.now_ns - RACY_NS)
+    stamps, suspects, threshold = out.stamps, out.suspects, out.threshold
     st_fn, is_reg = os.stat, stat.S_ISREG
     for directory, files in groups:
         if directory is None:
             out.explicit.extend(files)
-        lines: list[tuple[str, str]] = []
-        cut = len(directory) + 1 if directory is not None else 0
+            suspects.extend(files)
+            continue
+        state = DirState(directory, files, stored.get(directory))
+        out.dirs.append(state)
+        if state.stored is None:  # never seen: everything is linted, the workers stamp it
+            suspects.extend(files)
+            out.steady = False
+            continue
+        paths, sizes, mtimes = state.paths, state.sizes, state.mtimes
         for path in files:
             try:
                 st = st_fn(path)
@@ -81,29 +125,29 @@ def scan(groups: list[tuple[str | None, list[str]]], cache: ResultCache | None) 
                 suspects.append(path)
                 out.steady = False
                 continue
-            stamps[path] = (st.st_size, st.st_mtime_ns)
-            if st.st_mtime_ns >= threshold:
+            size, mtime = st.st_size, st.st_mtime_ns
+            stamps[path] = (size, mtime)
+            if mtime >= threshold:
                 suspects.append(path)  # too recent to trust its stamp
                 out.steady = False
-            elif directory is None:
-                suspects.append(path)
             else:
-                lines.append((path, f"{path[cut:]}\t{st.st_size}\t{st.st_mtime_ns}"))
-        if directory is None or cache is None:
+                paths.append(path)
+                sizes.append(size)
+                mtimes.append(mtime)
+        state.digest = _digest(paths, sizes, mtimes)
+        if state.digest == state.stored:
             continue
-        digest = _digest("\n".join(ln for _, ln in lines))
-        old_digest = stored.get(directory)
-        out.dirs.append(DirState(directory, lines, digest, old_digest))
-        if digest == old_digest:
-            continue
-        old = cache.manifest_lines(directory) if old_digest is not None else set()
-        suspects.extend(p for p, ln in lines if ln not in old)
-        if old:
-            names = {p[cut:] for p in files}
-            for ln in old:
-                name = ln.split("\t", 1)[0]
-                if name not in names and not os.path.lexists(os.path.join(directory, name)):
-                    out.gone.append(os.path.join(directory, name))
-    if cache is not None:
-        cache.gone.extend(file_id(p) for p in out.gone)
+        old = cache.manifest_lines(directory)
+        suspects.extend(p for p, ln in state.lines() if ln not in old)
+        cut = len(directory) + 1
+        names = {p[cut:] for p in files}
+        for ln in old:
+            name = ln.split("\t", 1)[0]
+            if name not in names and not os.path.lexists(os.path.join(directory, name)):
+                out.gone.append(os.path.join(directory, name))
+    for path in out.explicit:
+        stamp = out.stamp(path)
+        if stamp is None or stamp[1] >= threshold:
+            out.steady = False
+    cache.gone.extend(file_id(p) for p in out.gone)
     return out

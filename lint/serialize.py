@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from .entries import IndexEntry, Link, hash64, id_key
 
 _COMPACT = (",", ":")
 
@@ -69,8 +70,6 @@ def entry_to_json(entry) -> str | None:
 
 
 def entry_from_json(name: str, text: str):
-    from .corpus import IndexEntry, Link
-
     e = json.loads(text)
     new = tuple.__new__
     links = tuple(new(Link, (int(n), i, int(h))) for n, i, h in e[4])
@@ -80,27 +79,9 @@ def entry_from_json(name: str, text: str):
     return new(IndexEntry, (name, e[0], title, subject, url, links, False, int(e[5])))
 
 
-def entry_to_plain(entry) -> tuple | None:
-    """An entry as plain tuples, which pickle much faster than named tuples."""
-    if entry is None:
-        return None
-    return (entry.id, entry.title, entry.subject, entry.url,
-            tuple(tuple(link) for link in entry.links), entry.key_hash)
-
-
-def entry_from_plain(name: str, plain: tuple):
-    from .corpus import IndexEntry, Link
-
-    new = tuple.__new__
-    return new(IndexEntry, (name, plain[0], plain[1], plain[2], plain[3],
-                            tuple(new(Link, link) for link in plain[4]), False, plain[5]))
-
-
 def index_keys(entry) -> tuple[int | None, int | None, str | None]:
     """The cache's index columns of an entry: its id key, its url key, and the keys of the ids
     its links point at (" k1 k2 ... ", searched by `instr`)."""
-    from .corpus import hash64, id_key
-
     if entry is None:
         return None, None, None
     key = id_key(entry.id)
@@ -112,18 +93,13 @@ def index_keys(entry) -> tuple[int | None, int | None, str | None]:
 
 
 def link_pattern(key: str) -> str:
-    from .corpus import hash64
-
     return f" {hash64(key)} "
 
 
 def result_row(result) -> tuple:
     """A per-file result as the cache stores it: diagnostics, suppressions, claims, entry (JSON
     text or NULL), id key, url key, link targets. The common clean file stores its entry and NULLs."""
-    row = getattr(result, "_row", None)
-    if row is not None:
-        return row
-    claims = json.dumps(result.claims, ensure_ascii=False) if result.claims else None
+    claims = json.dumps(result.claims) if result.claims else None
     entry = result.entry
     return (diagnostics_to_json(result.diagnostics), suppressions_to_json(result.suppressions), claims,
             entry_to_json(entry), *index_keys(entry))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import CorpusView
+from ..corpus import CorpusQueries
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -34,20 +34,16 @@ from .corpus_support import reparse
 INFO = rule_info("R001", "dangling-related", "reference", Severity.ERROR, doc=__doc__)
 
 
-def check_corpus(corpus: CorpusView, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    for path in sorted(targets):
-        entry = corpus.entry(path)
-        if entry is None:
+def check_corpus(corpus: CorpusQueries, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+    for entry, link, target in corpus.link_problems(targets):
+        if target is not None:
+            continue  # a stale copy (R002)
+        article = reparse(ctx, entry.path)
+        if article is None:
             continue
-        for link in entry.links:
-            if link.id is None or corpus.target(link.id) is not None:
-                continue
-            article = reparse(ctx, entry.path)
-            if article is None:
-                continue
-            key = f"related_article{link.n}"
-            yield article.at_value(
-                INFO.code, (key, "id"),
-                f"`{key}.id` {link.id} points at no article in the corpus or the published index: "
-                "correct the id, or add the article to the published-articles index",
-                text=str(link.id), extra={"relevant": [entry.path]})
+        key = f"related_article{link.n}"
+        yield article.at_value(
+            INFO.code, (key, "id"),
+            f"`{key}.id` {link.id} points at no article in the corpus or the published index: "
+            "correct the id, or add the article to the published-articles index",
+            text=str(link.id), extra={"relevant": [entry.path]})

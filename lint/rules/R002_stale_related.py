@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import CorpusView, IndexEntry, Link, hashable
+from ..corpus import CorpusQueries, IndexEntry, Link
 from ..diagnostic import Applicability, Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -44,41 +44,15 @@ INFO = rule_info("R002", "stale-related", "reference", Severity.ERROR, fixable=T
 FIELDS = ("title", "subject", "url")
 
 
-def check_corpus(corpus: CorpusView, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    """Every link from a checked article, and every link into one (a stale copy of a checked
-    article held elsewhere) - the links reaching a checked article from outside are found through
-    `referrers`, unless every article is checked."""
-    outside = not corpus.covered_by(targets)
-    for path in sorted(targets):
-        entry = corpus.entry(path)
-        if entry is None:
-            continue
-        for link in entry.links:
-            target = corpus.target(link.id) if hashable(link.id) else None
-            if target is not None:
-                yield from _stale(entry, link, target, ctx)
-        if outside and hashable(entry.id):
-            group = corpus.group(entry.id)
-            if group and group[0].path == path:  # the article its id points at
-                yield from _into(corpus, entry, targets, ctx)
-    if outside:  # a published article whose path is a checked file's (the rules treat it as checked)
-        for published in corpus.published.values():
-            if published.path in targets and not corpus.group(published.id):
-                yield from _into(corpus, published, targets, ctx)
-
-
-def _into(corpus: CorpusView, target: IndexEntry, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
-    for referrer in corpus.referrers(target.id):
-        if referrer.path in targets:
-            continue  # its links were checked as links from a checked article
-        for link in referrer.links:
-            if hashable(link.id) and link.id == target.id:
-                yield from _stale(referrer, link, target, ctx)
+def check_corpus(corpus: CorpusQueries, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+    """The links from a checked article, and the links into one (stale copies of a checked
+    article held in other files)."""
+    for entry, link, target in corpus.link_problems(targets) + corpus.links_into(targets):
+        if target is not None:
+            yield from _stale(entry, link, target, ctx)
 
 
 def _stale(entry: IndexEntry, link: Link, target: IndexEntry, ctx: RuleContext) -> Iterator[Diagnostic]:
-    if link.copy_hash == target.key_hash:
-        return
     article = reparse(ctx, entry.path)
     if article is None:
         return

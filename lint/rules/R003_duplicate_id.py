@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import CorpusView
+from ..corpus import CorpusQueries
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -33,6 +33,6 @@ from .corpus_support import shared_value_findings
 INFO = rule_info("R003", "duplicate-id", "reference", Severity.ERROR, doc=__doc__)
 
 
-def check_corpus(corpus: CorpusView, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
+def check_corpus(corpus: CorpusQueries, targets: set[str], ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from shared_value_findings(corpus, targets, ctx, INFO.code, "id",
                                      lambda value, others: f"id {value} is also used by {others}: give each article its own id")

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..article import Article, parse_article
-from ..corpus import RELATED, hashable
+from ..corpus import RELATED, CorpusQueries
 from ..diagnostic import Diagnostic
 from .context import RuleContext
 
@@ -30,22 +30,11 @@ def related_keys(article: Article) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def shared_value_findings(corpus, targets: set[str], ctx: RuleContext, code: str, key: str,
+def shared_value_findings(corpus: CorpusQueries, targets: set[str], ctx: RuleContext, code: str, key: str,
                           message: Callable[[object, str], str]) -> Iterator[Diagnostic]:
     """R003/R004: every member of a group of articles sharing one value (id, url), at that field,
     naming the others; reported when any member is checked."""
-    done: set[str] = set()
-    for path in sorted(targets):
-        entry = corpus.entry(path)
-        if entry is None:
-            continue
-        if key == "id":
-            group = corpus.group(entry.id) if hashable(entry.id) else []
-        else:
-            group = corpus.url_group(entry.url) if entry.url else []
-        if len(group) < 2 or group[0].path in done:
-            continue
-        done.add(group[0].path)
+    for group in corpus.shared(key, targets):
         value = getattr(group[0], key)  # the first article's value, as a dictionary keeps it
         relevant = [e.path for e in group]
         for i, member in enumerate(group):
