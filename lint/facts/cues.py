@@ -37,7 +37,7 @@ class CueIndex:
         # the screen finds the longest head at a place; the shorter heads there are its prefixes
         self.groups_at = {head: sorted(set().union(*(heads[h] for h in heads if head.startswith(h))))
                           for head in heads}
-        self.screen = re.compile(rf"(?<![\w])(?:{_longest_first(heads)})") if heads else None
+        self.screen = re.compile(rf"(?<![\w])(?:{longest_first(heads)})") if heads else None
 
     def spans(self, field, start: int, end: int) -> list[Span]:
         """Every cue in the passage field.clean[start:end] (field: a passages.Prepared)."""
@@ -66,7 +66,7 @@ class CueIndex:
         return [span for spans in found for span in spans]
 
 
-def _longest_first(words: Iterable[str]) -> str:
+def longest_first(words: Iterable[str]) -> str:
     """An alternation that matches, at a place, the longest of `words` found there: grouped by
     first character (so `re` tests a place against one group, not every word)."""
     by_first: dict[str, list[str]] = {}

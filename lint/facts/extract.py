@@ -8,26 +8,17 @@ may exist (`_Run`), so a field that states no fact costs a few scans.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 
 from . import quantity, ratio
+from .anchors import anchors, triggers
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
 from .scan import Carry, Span, carry_of
-from .terms import NUMBER_WORD_LIST
 
 # A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
 # with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
 MAX_PASSAGE = 4000
-
-# where a bare ratio may be: its ":" and, after blanks, a digit ("3:2"); or "to" and a number, in
-# the lowered text ("3-to-2", "three to two"). Every match of ratio._RATIO_DIGITS and
-# ratio._RATIO_TO holds one.
-_SEPARATORS = (":", "∶")
-_DIGIT_AFTER = re.compile(r"\s*\d")
-_RATIO_TO = re.compile(rf"to[\s-]+(?:\d|{'|'.join(NUMBER_WORD_LIST)})")
-
 
 def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list[Claim]:
     """Claims in one prose field (the string as YAML gives it), in text order.
@@ -41,37 +32,18 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     if not isinstance(text, str) or not text.strip():
         return []  # a missing or non-text field states nothing (the schema rules report it)
     prepared = Prepared(text)
-    touches = [(inv, _Touches(triggers(inv, prepared))) for inv in invariants]
-    spans = sorted(span for _, touch in touches for span in touch.spans)
+    anchored = [(inv, anchors(inv, prepared)) for inv in invariants]
+    spans = sorted(span for _, found in anchored for span in found)
     if not spans:
-        return []
+        return []  # no passage can state a fact: the common case, a few scans
     runs = prepared.runs(spans)
     claims: list[Claim] = []
-    for inv, touch in touches:
-        if touch.spans:
+    for inv, found in anchored:
+        if found:  # only a passage with an anchor of `inv` can state something about it
+            touch = _Touches(triggers(inv, prepared))
             for passages in runs:
                 claims += _Run(inv, invariants.vocabulary, prepared, passages, touch).claims()
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
-
-
-def triggers(inv: Invariant, prepared: Prepared) -> list[tuple[int, int]]:
-    """Places without which a passage has no value of `inv`: a passage overlapping none of them
-    has no mentions (each mention holds a unit or part, so its key; or a ratio's separator and
-    digit, or "to" and a number)."""
-    if inv.kind == "ratio":
-        spans = [span for part in inv.parts for span in part.pattern.key_spans(prepared)]
-        clean, low = prepared.clean, prepared.low
-        for separator in _SEPARATORS:
-            at = clean.find(separator)
-            while at >= 0:
-                digit = _DIGIT_AFTER.match(clean, at + len(separator))
-                if digit:
-                    spans.append((at, digit.end()))
-                at = clean.find(separator, at + 1)
-        spans += [m.span() for m in _RATIO_TO.finditer(low)]
-        return spans
-    assert inv.unit_pattern is not None
-    return inv.unit_pattern.key_spans(prepared)
 
 
 class _Touches:

@@ -18,6 +18,7 @@ import yaml
 
 from lint.diagnostic import Severity
 
+from .anchors import AnchorPlan
 from .cues import CueIndex
 from .model import Invariant, Invariants, LookFor, Part, Vocabulary
 from .terms import TermError, compile_terms, term_pattern
@@ -156,7 +157,7 @@ def _with_cues(inv: Invariant, vocabulary: Vocabulary) -> Invariant:
     if inv.kind == "ratio":
         cues += [("mask", "", vocabulary.not_directions)]
         cues += [("direction", name, pattern) for name, pattern in vocabulary.directions]
-    return dataclasses.replace(inv, cues=CueIndex(cues), axes=CueIndex(axes))
+    return dataclasses.replace(inv, cues=CueIndex(cues), axes=CueIndex(axes), anchors=AnchorPlan(inv))
 
 
 class _Builder:

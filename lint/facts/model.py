@@ -61,6 +61,7 @@ class Invariant:
     # checked for (`cues`), and those on the subject and setting axes only (`axes`)
     cues: Any = field(default=None, compare=False, repr=False)
     axes: Any = field(default=None, compare=False, repr=False)
+    anchors: Any = field(default=None, compare=False, repr=False)  # anchors.AnchorPlan
 
     def unit_factor(self, unit: str) -> float | None:
         for name, factor in self.units:

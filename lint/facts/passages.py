@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import accumulate
 from typing import NamedTuple
 
 from .terms import lowered, normalise
@@ -23,7 +23,6 @@ from .terms import lowered, normalise
 # line to the next)
 _MARKER = re.compile(r"([^\S\n]*)([-*+]|\d{1,3}[.)]|#{1,6})[^\S\n]+")
 _NEWLINE_MARKER = re.compile(r"\n" + _MARKER.pattern)
-_NEWLINE = re.compile(r"\n")
 _EMPHASIS = re.compile(r"\*\*|__|`|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])")
 # a sentence ends at . ! ? followed by space and something that starts a sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9+\-])")
@@ -45,6 +44,19 @@ class Passage:
     line: int  # index of the source line (after literal \n were split), for carrying context
     heading: bool = False
     items: tuple[int, ...] = ()  # offsets where the merged list items start (clause breaks)
+
+
+class _once:
+    """functools.cached_property without its lock (which Python 3.11 takes on each first use)."""
+
+    def __init__(self, compute) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
 
 
 class Line(NamedTuple):
@@ -74,34 +86,56 @@ def _emphasis_made_nul(text: str) -> str:
 class Prepared:
     """One prose field: `plain` (literal \\n made a newline, Markdown emphasis made NUL, dropped from
     quotes), `clean` (plain, normalised: Na⁺ -> Na+, with emphasis, list and heading markers
-    blanked: for matching) and `low` (clean, lowered: for case-insensitive phrases)."""
+    blanked: for matching) and `low` (clean, lowered: for case-insensitive phrases), each made
+    when first needed.
+
+    `rough` is the field only normalised (and `rough_low` lowered): a word (no blank in it) found
+    in `clean` or `low` is found in them at the same place, so they tell cheaply whether and where
+    a field may hold one, before `clean` is made."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        plain = _emphasis_made_nul(text.replace("\\n", "\n "))
-        self.plain = plain
+        self.rough = normalise(text)
+        self.rough_low = lowered(self.rough)
+        self.memo: dict = {}  # what the facts engine worked out about the field, by name
+
+    @_once
+    def plain(self) -> str:
+        return _emphasis_made_nul(self.text.replace("\\n", "\n "))
+
+    @_once
+    def _markers(self) -> dict[int, tuple[int, int, int]]:
+        """Line start -> (blanks before the list or heading marker, marker start, marker end)."""
+        plain = self.plain
         first = _MARKER.match(plain)
-        markers = [(0, first.group(1), first.start(2), first.end(2))] if first else []
-        markers += [(m.start() + 1, m.group(1), m.start(2), m.end(2)) for m in _NEWLINE_MARKER.finditer(plain)]
-        self._markers = {line_start: (blanks, start, end) for line_start, blanks, start, end in markers}
-        blanked = plain.replace("\0", " ")
-        if markers:
+        markers = {0: (first.end(1), *first.span(2))} if first else {}
+        for m in _NEWLINE_MARKER.finditer(plain):
+            start = m.start() + 1
+            markers[start] = (m.end(1) - start, *m.span(2))
+        return markers
+
+    @_once
+    def clean(self) -> str:
+        blanked = self.plain.replace("\0", " ")
+        if self._markers:
             pieces, done = [], 0
-            for _, _, start, end in markers:
+            for _, start, end in self._markers.values():
                 pieces += [blanked[done:start], " " * (end - start)]
                 done = end
             blanked = "".join(pieces) + blanked[done:]
-        self.clean = normalise(blanked)
+        return normalise(blanked)
 
-    @cached_property
+    @_once
     def low(self) -> str:
         return lowered(self.clean)
 
-    @cached_property
+    @_once
     def _line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in _NEWLINE.finditer(self.plain))]
+        starts = list(accumulate(map((1).__add__, map(len, self.plain.split("\n"))), initial=0))
+        starts.pop()  # where a line after the last would start
+        return starts
 
-    @cached_property
+    @_once
     def lines(self) -> tuple[Line, ...]:
         return tuple(self._line(i) for i in range(len(self._line_starts)))
 
@@ -114,9 +148,9 @@ class Prepared:
             return Line(start, end, 0, False, False)
         blanks, mark, _ = marker
         item = self.plain[mark] != "#"
-        return Line(start, end, len(blanks), item, not item)
+        return Line(start, end, blanks, item, not item)
 
-    @cached_property
+    @_once
     def passages(self) -> tuple[Passage, ...]:
         """Every passage of the field, in order."""
         return tuple(self._walk(0, len(self._line_starts))[0])

@@ -11,10 +11,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .keys import first_words
 from .model import Claim, Invariant, Vocabulary
+from .near import finditer_near, reach_back
 from .passages import Passage, Prepared
 from .scan import Carry, Resolved, Span, resolve, select
-from .terms import DIGITS, NUMBER_SCREEN, NUMBER_WORDS, SIGN_WORDS, number_value
+from .terms import (
+    DIGITS,
+    NUMBER_SCREEN,
+    NUMBER_WORD_LIST,
+    NUMBER_WORDS,
+    SIGN_WORDS,
+    TermSet,
+    lowered,
+    number_value,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,17 @@ def value_pattern(unit_source: str) -> re.Pattern[str]:
     return re.compile(rf"{between}|{to}|{single}")
 
 
+@lru_cache(maxsize=64)
+def _value_words(units: TermSet) -> tuple[tuple[str, ...], str]:
+    """What a value may hold before its last unit, for near.reach_back: words, and characters
+    other than letters, digits and blanks."""
+    pieces = {lowered(piece) for phrase in units.phrases for piece in phrase.pieces}
+    words = (*NUMBER_WORD_LIST, *SIGN_WORDS, "between", "from", "to", "and",
+             *(piece for piece in pieces if piece[:1].isalpha()))
+    marks = "-–—+±/.," + "".join(sorted({c for piece in pieces for c in piece if not c.isalnum()}))
+    return tuple(sorted(set(words))), marks
+
+
 def _signed(m: re.Match[str], prefix: str) -> tuple[float, bool] | None:
     value = number_value(m.group(f"{prefix}n"))
     if value is None:
@@ -62,10 +84,18 @@ def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passa
 def mentions(inv: Invariant, field: Prepared, start: int, end: int) -> list[Span]:
     """The values in the passage field.clean[start:end]."""
     out: list[Span] = []
-    assert inv.unit_pattern is not None
-    if not inv.unit_pattern.spans(field, start, end):
-        return out  # no unit, no value: skip the costly pattern
-    for m in value_pattern(inv.unit_pattern.source).finditer(field.clean, start, end):
+    units = inv.unit_pattern
+    assert units is not None
+    pattern = value_pattern(units.source)
+    keys = first_words(units)
+    if keys is None:
+        found = list(pattern.finditer(field.clean, start, end)) if units.spans(field, start, end) else []
+    else:  # a value ends with its unit, after numbers, signs, "between", "and", "to", a unit
+        words, marks = _value_words(units)
+        found = finditer_near(pattern, field.clean, start, end, [
+            (at, reach_back(field.low, at, start, words, marks))
+            for at, _ in keys.places(field.clean, field.low, start, end)])
+    for m in found:
         first, second, unit = (("a", "b", m.group("bu")) if m.group("bu")
                                else ("c", "d", m.group("du")) if m.group("du") else ("s", "", m.group("su")))
         a = _signed(m, first)

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .keys import Keys, first_words
 from .model import Claim, Invariant, Vocabulary
+from .near import finditer_near, reach_back
 from .passages import Passage, Prepared
 from .scan import Carry, Resolved, Span, resolve, select
-from .terms import NUMBER_SCREEN, NUMBER_WORDS, number_value
+from .terms import NUMBER_SCREEN, NUMBER_WORD_LIST, NUMBER_WORDS, number_value
 
 _COUNT = rf"(?P<count>(?<![\w.:])\d{{1,2}}(?!\d|\.\d)|{NUMBER_WORDS})"
 _BEFORE = r"(?:[\s-]*(?:(?:molecules?|ions?|units?)\s+of\s+)?)"
@@ -31,7 +33,14 @@ _RATIO_TO = re.compile(  # "3 to 2", "three-to-two": only in a passage that says
     re.IGNORECASE)
 _MAX_RATIO_TERM = 12
 _RESPECTIVELY = re.compile(r"(?i:\brespectively\b)")
-_RATIO_WORD = re.compile(r"(?i:ratio|stoichiometr\w*|proportion)")
+_RATIO_WORD = re.compile(r"ratio|stoichiometr\w*|proportion")  # in the lowered text
+_SEPARATORS = Keys(((":", False, ((0, ":", False),)), ("∶", False, ((0, "∶", False),)),
+                    ("-to-", False, ((0, "-to-", False),))))
+_TO = Keys((("to", True, ((0, "to", True),)),))
+NUMBER_WORD_LIST_T = tuple(NUMBER_WORD_LIST)
+# what may stand before a part in a match of _part_pattern: _COUNT, _BEFORE and _ADJECTIVE, by word
+_COUNT_WORDS = (*NUMBER_WORD_LIST, "molecule", "ion", "unit", "of", "intracellular", "extracellular",
+                "cytoplasmic", "cytosolic", "positively", "charged")
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|as well as|&)?\s*(?:both\s+)?", re.IGNORECASE)
 
 
@@ -62,21 +71,32 @@ def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passa
 
 def mentions(inv: Invariant, field: Prepared, start: int, end: int) -> list[Span]:
     """The parts (with their counts) and bare ratios in the passage field.clean[start:end]."""
-    clean = field.clean
+    clean, low = field.clean, field.low
     all_parts = "|".join(p.pattern.source for p in inv.parts)
     out: list[Span] = []
     for index, part in enumerate(inv.parts):
-        if not part.pattern.spans(field, start, end):
-            continue  # the part is not named here: skip the costly pattern
-        for m in _part_pattern(part.pattern.source, all_parts).finditer(clean, start, end):
+        pattern, words = _part_pattern(part.pattern.source, all_parts), first_words(part.pattern)
+        if words is None:
+            found = list(pattern.finditer(clean, start, end)) if part.pattern.spans(field, start, end) else []
+        else:  # a match holds the part's first word, after at most a count, "molecules of", an adjective
+            found = finditer_near(pattern, clean, start, end, [
+                (at, reach_back(low, at, start, _COUNT_WORDS, "-"))
+                for at, _ in words.places(clean, low, start, end)])
+        for m in found:
             count = number_value(m.group("count")) if m.group("count") else None
             out.append(Span(m.start(), m.end(), "mention", data=Mention(index, count)))
-    has_ratio_word = bool(_RATIO_WORD.search(clean, start, end))
-    for m in _RATIO_DIGITS.finditer(clean, start, end):
+    has_ratio_word = _RATIO_WORD.search(low, start, end) is not None
+    # a bare ratio holds its separator ("3:2"), after a number; "3 to 2" holds "to"
+    ratios = finditer_near(_RATIO_DIGITS, clean, start, end, [
+        (at, reach_back(low, at, start, (), "")) for at, _ in _SEPARATORS.places(clean, low, start, end)])
+    for m in ratios:
         numbers = tuple(float(g) for g in m.groups() if g)
         if max(numbers) <= _MAX_RATIO_TERM:  # not a time of day ("10:30")
             out.append(Span(m.start(), m.end(), "mention", data=Mention(None, numbers=numbers)))
-    for m in _RATIO_TO.finditer(clean, start, end) if has_ratio_word else ():
+    ratios = finditer_near(_RATIO_TO, clean, start, end, [
+        (at, reach_back(low, at, start, NUMBER_WORD_LIST_T, "-"))
+        for at, _ in _TO.places(clean, low, start, end)]) if has_ratio_word else []
+    for m in ratios:
         numbers = tuple(number_value(g) for g in m.groups())
         if all(n is not None and n <= _MAX_RATIO_TERM for n in numbers):
             out.append(Span(m.start(), m.end(), "mention", data=Mention(None, numbers=numbers)))

@@ -60,6 +60,7 @@ class _Phrase:
     group: str  # word-i, word-s, other-i, other-s (phrases) or other (re: terms)
     body: str  # regex source without the word-start check
     pieces: tuple[str, ...] = ()  # the literal words of a phrase, separators left out
+    leading: bool = False  # the phrase starts with its first piece (no separator before it)
 
 
 def _parse(term: str, word_start: bool) -> _Phrase:
@@ -96,7 +97,7 @@ def _parse(term: str, word_start: bool) -> _Phrase:
         body += r"(?![\w])"
     case = "i" if phrase == phrase.lower() else "s"
     word = "word" if word_start and phrase[0].isalnum() else "other"
-    return _Phrase(f"{word}-{case}", body, tuple(pieces))
+    return _Phrase(f"{word}-{case}", body, tuple(pieces), bool(pieces) and phrase.startswith(pieces[0]))
 
 
 def _phrase(term: str, word_start: bool) -> tuple[str, str]:
@@ -155,23 +156,10 @@ class TermSet:
         self.source = "|".join(term_pattern(t, word_start) for t in ordered)
         # every match holds the lowered last word of its phrase: a cheap test that a passage may match
         phrases = [p for group in groups.values() for p in group]
+        self.phrases = tuple(phrases)
         screenable = all(p.group != "other" and p.pieces and "".join(p.pieces).isascii() for p in phrases)
         keys = sorted({lowered(p.pieces[-1]) for p in phrases}, key=lambda k: (-len(k), k)) if screenable else []
         self.screen = re.compile("|".join(map(re.escape, keys))) if keys else None
-        self.keys = _keys(phrases)
-
-    def key_spans(self, field) -> list[tuple[int, int]]:
-        """Where the keys occur in the whole field: every match holds one (see `_keys`)."""
-        if self.keys is None:
-            return self.spans(field, 0, len(field.clean))
-        out = []
-        for key, on_low in self.keys:
-            text, size = (field.low if on_low else field.clean), len(key)
-            at = text.find(key)
-            while at >= 0:
-                out.append((at, at + size))
-                at = text.find(key, at + 1)
-        return out
 
     def finditer(self, text: str, start: int, end: int):
         """Matches in a plain string (the reference behaviour; `spans` gives the same, faster)."""
@@ -195,26 +183,6 @@ class TermSet:
         return self.may_match(field, start, end) and any(
             group.pattern.search(field.low if group.on_low else field.clean, start, end) is not None
             for group in self.groups)
-
-
-def _keys(phrases: list[_Phrase]) -> tuple[tuple[str, bool], ...] | None:
-    """For each phrase, its longest word: lowered, to be found in the lowered text, for a phrase
-    matched in any case; as written, in the clean text, for one matched exactly. A key holding
-    another key is dropped (the shorter one is found wherever the longer is). None if some phrase
-    has no such key (a `re:` term, a non-ASCII phrase matched in any case)."""
-    keys: set[tuple[str, bool]] = set()
-    for p in phrases:
-        if p.group == "other" or not p.pieces:
-            return None
-        longest = max(p.pieces, key=len)
-        if p.group.endswith("-i"):
-            if not "".join(p.pieces).isascii():
-                return None
-            keys.add((lowered(longest), True))
-        else:
-            keys.add((longest, False))
-    return tuple(sorted(k for k in keys
-                        if not any(o != k and o[1] == k[1] and o[0] in k[0] for o in keys)))
 
 
 def compile_terms(terms: Iterable[str], word_start: bool = True) -> TermSet | None:

@@ -1,0 +1,152 @@
+"""Where a prose field may hold a value of an invariant (`triggers`), and where it may state one
+(`anchors`), found cheaply in the field's rough copies (passages.Prepared.rough / rough_low:
+normalised and lowered only, so a word found in the clean text is found there at the same place).
+
+Both are supersets, so cutting passages only around them changes no result:
+- a passage with a mention holds a trigger: a part's or unit's first word, a ratio's ":" before a
+  digit or "to" before a number (ratio._RATIO_DIGITS, ratio._RATIO_TO);
+- a passage with a claim holds an anchor: a value (a number right before its unit), a counted part
+  (a number right before the part, with at most "molecules of" and an adjective between), a
+  ratio, or (a claim that only gives directions) the pump itself, a subject.
+"Right before" allows what may be blank in the clean text: spaces, hyphens, Markdown markers, a
+literal \\n.
+"""
+from __future__ import annotations
+
+import re
+
+from .cues import longest_first
+from .keys import first_words, last_words
+from .model import Invariant
+from .passages import Prepared
+from .terms import NUMBER_WORD_LIST, TermSet
+
+Span = tuple[int, int]
+
+_SEPARATORS = (":", "∶")
+# what may be blank in `clean` (blanks, emphasis, list markers, a literal \n: its "\" and "n")
+_BLANKS = r"[\s*_`\-+#.)\\n]*"
+_DIGIT_AFTER = re.compile(rf"{_BLANKS}\d")
+_RATIO_TO = re.compile(rf"to{_BLANKS}(?:\d|{longest_first(NUMBER_WORD_LIST)})")
+_RATIO_WORDS = ("ratio", "stoichiometr", "proportion")  # ratio._RATIO_WORD
+_MARKS = "-*_`+#.)"
+_NUMBER_ENDS = tuple(NUMBER_WORD_LIST)
+# what may stand between a count and its part: ratio._BEFORE and ratio._ADJECTIVE, word by word
+_COUNT_FILLERS = ("molecules", "molecule", "ions", "ion", "units", "unit", "of", "intracellular",
+                  "extracellular", "cytoplasmic", "cytosolic", "positively", "charged")
+
+
+class AnchorPlan:
+    """The words `anchors` looks for, worked out once per invariant: (word, in the lowered text,
+    the keys found through it, what must stand before a key: a count or a number or nothing)."""
+
+    def __init__(self, inv: Invariant) -> None:
+        self.ratio = inv.kind == "ratio"
+        lists = ([(part.pattern, "count") for part in inv.parts if not part.optional]
+                 if self.ratio else [(inv.unit_pattern, "value")])
+        self.probes: list[tuple[str, bool, tuple, str]] = []
+        self.everywhere = False  # some phrase has no key: every place may hold one
+        for terms, before in lists:
+            words = first_words(terms)
+            if words is None:
+                self.everywhere = True
+            else:
+                self.probes += [(word, on_low, keys, before) for word, on_low, keys in words.finds]
+        subject = last_words(inv.look_for.subject) if self.ratio else None
+        self.subjects = subject.finds if subject else ()
+        self.any_subject = self.ratio and subject is None
+
+    def find(self, field: Prepared) -> list[Span]:
+        rough, low = field.rough, field.rough_low
+        if self.everywhere:
+            return [(0, len(rough))]
+        out: list[Span] = []
+        named = False  # a required part of a ratio is named somewhere
+        for word, on_low, keys, before in self.probes:
+            text = low if on_low else rough
+            if word not in text:
+                continue
+            at = text.find(word)
+            while at >= 0:
+                for offset, key, key_on_low in keys:
+                    begin = at - offset
+                    if begin >= 0 and (low if key_on_low else rough).startswith(key, begin):
+                        named = True
+                        if _number_before(low, begin, _COUNT_FILLERS if before == "count" else ()):
+                            out.append((begin, begin + len(key)))
+                at = text.find(word, at + 1)
+        if not self.ratio:
+            return out
+        if named and self.any_subject:
+            out.append((0, len(rough)))
+        elif named:  # a claim of directions only has no number, but names the pump itself
+            for word, on_low, _ in self.subjects:
+                text = low if on_low else rough
+                if word not in text:
+                    continue
+                at = text.find(word)
+                while at >= 0:
+                    out.append((at, at + len(word)))
+                    at = text.find(word, at + 1)
+        return out + _ratios(field)
+
+
+def anchors(inv: Invariant, field: Prepared) -> list[Span]:
+    """Places in the field that every passage with a claim about `inv` holds one of."""
+    return inv.anchors.find(field)
+
+
+def triggers(inv: Invariant, field: Prepared) -> list[Span]:
+    """Places in the field that every passage with a mention of `inv` holds one of."""
+    if inv.kind != "ratio":
+        return _values(inv, field)
+    return [span for part in inv.parts for span in _starts(part.pattern, field.rough, field.rough_low)
+            ] + _ratios(field)
+
+
+def _values(inv: Invariant, field: Prepared) -> list[Span]:
+    """A value is a number, then its unit."""
+    assert inv.unit_pattern is not None
+    low = field.rough_low
+    return [span for span in _starts(inv.unit_pattern, field.rough, low) if _number_before(low, span[0])]
+
+
+def _ratios(field: Prepared) -> list[Span]:
+    """Bare ratios: "3:2" (a ":" before a digit), "3 to 2" (in a passage that says ratio)."""
+    if "ratios" not in field.memo:
+        rough, low = field.rough, field.rough_low
+        spans = []
+        for separator in _SEPARATORS:
+            at = rough.find(separator)
+            while at >= 0:
+                digit = _DIGIT_AFTER.match(rough, at + len(separator))
+                if digit:
+                    spans.append((at, digit.end()))
+                at = rough.find(separator, at + 1)
+        to = [m.span() for m in _RATIO_TO.finditer(low)]
+        if to and any(word in low for word in _RATIO_WORDS):
+            spans += to
+        field.memo["ratios"] = spans
+    return field.memo["ratios"]
+
+
+def _starts(terms: TermSet, rough: str, low: str) -> list[Span]:
+    """Where the phrases may start: their first words in the rough copies, or everywhere."""
+    words = first_words(terms)
+    return words.places(rough, low) if words else [(0, len(rough))]
+
+
+def _number_before(low: str, at: int, fillers: tuple[str, ...] = ()) -> bool:
+    """Whether a number (its last digit or word) may end right before `at` in the lowered text."""
+    while at > 0:
+        char = low[at - 1]
+        if char.isspace() or char in _MARKS:
+            at -= 1
+        elif char == "n" and low.endswith("\\n", 0, at):
+            at -= 2
+        else:
+            filler = next((word for word in fillers if low.endswith(word, 0, at)), None)
+            if filler is None:
+                return char.isdigit() or low.endswith(_NUMBER_ENDS, 0, at)
+            at -= len(filler)
+    return False
