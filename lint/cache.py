@@ -31,7 +31,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Settings
-from .corpus import hash64
+from .entries import hash64
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS files (fid INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER, "
@@ -41,7 +41,7 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, findings TEXT)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
 )
-MAGIC = "qtlint-cache-7"
+MAGIC = "qtlint-cache-10"  # with the hash definitions of lint/entries.py
 RACY_NS = 2_000_000_000  # stamps this recent are not trusted
 SNAPSHOTS = 8  # whole-run snapshots kept (a full run, a few one-file runs)
 FILE_COLUMNS = "path, size, mtime_ns, digest, diagnostics, suppressions, claims, entry, id_key, url_key, targets"
@@ -55,6 +55,8 @@ def content_digest(raw: bytes) -> str:
 
 
 def file_id(path: str) -> int:
+    """A file's row key: a 64-bit hash of its absolute path (rows are checked against the path:
+    two paths with one key would only take turns in the cache)."""
     return hash64(path)
 
 

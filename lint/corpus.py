@@ -152,19 +152,23 @@ class Corpus(CorpusQueries):
     # ---- the whole corpus at once ------------------------------------------------------------
     def _link_problems(self, targets: set[str]) -> list[Problem]:
         by_id, published, out = self.by_id, self.published, []
-        everything = self.covered_by(targets)
-        for e in self.entries:
-            if not everything and e.path not in targets:
-                continue
-            for link in e.links:
-                lid = link[1]
+        first = {key: group[0][7] for key, group in by_id.items()}  # what a link's copy must hash to
+        get = first.get
+        entries = self.entries if self.covered_by(targets) else [e for e in self.entries if e.path in targets]
+        for e in entries:
+            for link in e[5]:
                 try:
-                    found = by_id.get(lid)
-                    target = found[0] if found else published.get(lid)
+                    want = get(link[1])
                 except TypeError:  # an unhashable id: it points at nothing
-                    target = None
+                    out.append((e, link, None))
+                    continue
+                if want is not None:
+                    if link[2] != want:
+                        out.append((e, link, by_id[link[1]][0]))
+                    continue
+                target = published.get(link[1]) if link[1] is not None else None
                 if target is None:
-                    if lid is not None:
+                    if link[1] is not None:
                         out.append((e, link, None))
                 elif link[2] != target[7]:
                     out.append((e, link, target))

@@ -54,6 +54,14 @@ class FileResult(tuple):
     def path(self) -> str:
         return self[0]
 
+    def has_content(self) -> bool:
+        """Whether it has findings or suppressions (without decoding them)."""
+        row = self[1]
+        if row is not None:
+            return row[0] is not None or row[1] is not None
+        d = self.__dict__
+        return bool(d["_diagnostics"] or d["_suppressions"])
+
     def decode(self) -> FileResult:
         """Decode every field now (a cached row is checked before it is trusted); raises
         ValueError, KeyError, TypeError or IndexError on a corrupt row."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from .cache import ResultCache
 from .corpus import IndexEntry
@@ -36,6 +36,7 @@ class RunFiles:
         self.rows: dict[str, tuple] = {}  # cache rows known valid, by path
         self.invalid: set[str] = set()  # files without a valid row after this run
         self.content_complete = False  # every target's row with findings or suppressions is read
+        self._with_content: list[FileResult] | None = None
 
     def name(self, path: str) -> str:
         name = self.names.get(path)
@@ -120,16 +121,17 @@ class RunFiles:
             return None
         return FileResult.from_row(self.name(path), row[3:], file=path)
 
-    def target_results(self) -> Iterator[FileResult]:
+    def target_results(self) -> list[FileResult]:
         """The checked files with findings or suppressions."""
-        for path in self.targets:
-            res = self.fresh.get(path)
-            if res is None:
-                row = self.rows.get(path)
-                if row is None or (row[3] is None and row[4] is None):
-                    continue
-                res = FileResult.from_row(self.name(path), row[3:], file=path)
-            yield res
+        if self._with_content is None:
+            names, everything = self.names, self.everything
+            out = [res for path, res in self.fresh.items()
+                   if res.has_content() and (everything or path in names)]
+            out += [FileResult.from_row(names[path], row[3:], file=path)
+                    for path, row in self.rows.items()
+                    if (row[3] is not None or row[4] is not None) and path in names and path not in self.fresh]
+            self._with_content = out
+        return self._with_content
 
     def suppressions(self, others: set[str]) -> dict[str, list]:
         """The suppression comments of the checked files, and of the other files with these
