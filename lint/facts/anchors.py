@@ -144,9 +144,8 @@ def _number_before(low: str, at: int, fillers: tuple[str, ...] = ()) -> bool:
             at -= 1
         elif char == "n" and low.endswith("\\n", 0, at):
             at -= 2
+        elif fillers and low.endswith(fillers, 0, at):
+            at -= len(next(word for word in fillers if low.endswith(word, 0, at)))
         else:
-            filler = next((word for word in fillers if low.endswith(word, 0, at)), None)
-            if filler is None:
-                return char.isdigit() or low.endswith(_NUMBER_ENDS, 0, at)
-            at -= len(filler)
+            return char.isdigit() or low.endswith(_NUMBER_ENDS, 0, at)
     return False

@@ -40,9 +40,9 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     claims: list[Claim] = []
     for inv, found in anchored:
         if found:  # only a passage with an anchor of `inv` can state something about it
-            touch = _Touches(triggers(inv, prepared))
+            touch, anchor = _Touches(triggers(inv, prepared)), _Touches(found)
             for passages in runs:
-                claims += _Run(inv, invariants.vocabulary, prepared, passages, touch).claims()
+                claims += _Run(inv, invariants.vocabulary, prepared, passages, touch).claims(anchor)
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
 
 
@@ -78,10 +78,11 @@ class _Run:
         self._found: dict[int, list[Span]] = {}
         self._results: dict[int, tuple[Claim | None, Carry]] = {}
 
-    def claims(self) -> list[Claim]:
+    def claims(self, anchor: _Touches) -> list[Claim]:
+        """Claims of the passages that hold an anchor (no other can state one)."""
         out = []
         for i, passage in enumerate(self.passages):
-            if _too_long(passage) or not self.touch(passage):
+            if _too_long(passage) or not anchor(passage):
                 continue
             if self.module.may_claim(self.inv, self.vocab, self.prepared, passage) and self.found(i):
                 claim = self.result(i)[0]
@@ -104,19 +105,41 @@ class _Run:
         return not _too_long(previous) and (previous.heading or previous.line == self.passages[i].line)
 
     def result(self, i: int) -> tuple[Claim | None, Carry]:
-        """(claim, carry to the next passage) of passage i, which has values."""
-        chain = [i]
+        """(claim, carry to the next passage) of passage i, which has values. Its context is
+        worked out only if the passage asks for it (a value with no subject or setting of its own)."""
+        if i not in self._results:
+            carry = _Context(self, i) if self.linked(i) else None
+            self._results[i] = self.module.check(self.inv, self.vocab, self.prepared, self.passages[i],
+                                                 self.found(i), carry)
+        return self._results[i]
+
+    def context(self, i: int) -> Carry:
+        """What passage i - 1 gives passage i (which is linked to it)."""
+        previous = self.passages[i - 1]
+        if not self.found(i - 1):
+            return carry_of(quantity.axis_spans(self.inv, self.prepared, previous.start, previous.end))
+        # passage i - 1's own context, and so on back along the line: computed in order, not nested
+        chain = [i - 1]
         while self.linked(chain[-1]) and self.found(chain[-1] - 1) and chain[-1] - 1 not in self._results:
             chain.append(chain[-1] - 1)
         for k in reversed(chain):
-            carry = None
-            if self.linked(k):
-                previous = self.passages[k - 1]
-                carry = (self._results[k - 1][1] if self.found(k - 1) else
-                         carry_of(quantity.axis_spans(self.inv, self.prepared, previous.start, previous.end)))
-            self._results[k] = self.module.check(self.inv, self.vocab, self.prepared, self.passages[k],
-                                                 self.found(k), carry)
-        return self._results[i]
+            if k not in self._results:
+                carry = self.context(k) if self.linked(k) else None
+                self._results[k] = self.module.check(self.inv, self.vocab, self.prepared, self.passages[k],
+                                                     self.found(k), carry)
+        return self._results[i - 1][1]
+
+
+class _Context:
+    """A passage's context (scan.Carry), worked out on first use."""
+
+    def __init__(self, run: _Run, i: int) -> None:
+        self.run, self.i, self.carry = run, i, None
+
+    def get(self, axis: str) -> str | None:
+        if self.carry is None:
+            self.carry = self.run.context(self.i)
+        return self.carry.get(axis)
 
 
 def _too_long(passage: Passage) -> bool:

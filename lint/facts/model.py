@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lint.diagnostic import Severity
@@ -88,6 +89,9 @@ class Invariant:
         return abs(stated - part.count) <= self.tolerance_of(part.count) + 1e-9
 
     def expected_text(self) -> str:
+        return _expected_text(self)
+
+    def _expected_text(self) -> str:
         if self.kind == "ratio":
             required = [p.describe() for p in self.parts if not p.optional]
             optional = [f"{p.count} {p.name}" for p in self.parts if p.optional]
@@ -140,6 +144,11 @@ class Claim:
     value: str
     agrees: bool
     expected: str
+
+
+@lru_cache(maxsize=256)
+def _expected_text(inv: Invariant) -> str:
+    return inv._expected_text()  # the same for every claim about it: worked out once
 
 
 def _number(value: float, signed: bool = False) -> str:

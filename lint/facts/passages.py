@@ -98,6 +98,7 @@ class Prepared:
         self.rough = normalise(text)
         self.rough_low = lowered(self.rough)
         self.memo: dict = {}  # what the facts engine worked out about the field, by name
+        self._lines: dict[int, Line] = {}
 
     @_once
     def plain(self) -> str:
@@ -140,6 +141,12 @@ class Prepared:
         return tuple(self._line(i) for i in range(len(self._line_starts)))
 
     def _line(self, index: int) -> Line:
+        line = self._lines.get(index)
+        if line is None:
+            line = self._lines[index] = self._make_line(index)
+        return line
+
+    def _make_line(self, index: int) -> Line:
         starts = self._line_starts
         start = starts[index]
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.plain)

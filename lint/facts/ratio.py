@@ -111,7 +111,7 @@ def check(inv: Invariant, vocab: Vocabulary, prepared: Prepared, passage: Passag
     resolved, next_carry = resolve(prepared, start, end, selected, passage.items, carry,
                                    direction_targets=lambda m: m.data.part is not None)
     _share_directions(clean, resolved)
-    _respectively(clean, start, end, selected, resolved)
+    _respectively(clean, prepared.low, start, end, selected, resolved)
     relevant = [r for r in resolved
                 if not r.negated and r.state["subject"] == "subject" and r.state["setting"] != "excluded"]
     stated = _collect(inv, relevant)
@@ -138,9 +138,12 @@ def _share_directions(clean: str, resolved: list[Resolved]) -> None:
             right.direction = left.direction
 
 
-def _respectively(clean: str, start: int, end: int, spans: list[Span], resolved: list[Resolved]) -> None:
+def _respectively(clean: str, low: str, start: int, end: int, spans: list[Span],
+                  resolved: list[Resolved]) -> None:
     """'Na+ and K+ move out of and into the cell, respectively': directions pair with the parts in
     the order both are written; if they do not pair up, the clause states no direction."""
+    if "respectively" not in low[start:end]:
+        return
     for word in _RESPECTIVELY.finditer(clean, start, end):
         clause = next((r.clause for r in resolved if r.mention.start < word.start()), None)
         parts = [r for r in resolved if r.clause == clause and r.mention.data.part is not None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from .terms import TermSet
@@ -48,6 +49,7 @@ _CLAUSE_BREAK = re.compile(
 _COMPARAND = re.compile(
     r"\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|below|above|like)"
     r"(?:\s+(?:that|those)\s+of)?(?:\s+in)?(?:\s+(?:the|a|an|typical|most|many))*\s*$")
+_COMPARAND_WORDS = ("than", "compared", "relative", "versus", "vs", "below", "above", "like")
 # "contributes -4 mV *to the resting potential*": a destination describes values after it, not before
 _DESTINATION = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+)?$")
 # ... but a value in parentheses right after the comparand is the comparand's own value
@@ -120,19 +122,20 @@ def select(spans: list[Span]) -> list[Span]:
 
 class _Distances:
     def __init__(self, clean: str, start: int, end: int, spans: list[Span], breaks: list[int]) -> None:
-        """`spans`: as `select` gives them (sorted, no two overlapping), so the one span that can
-        cover a token is the last one starting at or before it."""
-        self.starts, sums = [], [0.0]
-        total, j, n = 0.0, 0, len(spans)
-        for m in _TOKEN.finditer(clean, start, end):
-            a, b = m.span()
-            while j < n and spans[j].end <= a:
-                j += 1  # spans ending before this token cover no later token either
-            covered = j < n and spans[j].start <= a and b <= spans[j].end
-            total += _COVERED_WEIGHT if covered else _weight(m.group())
-            self.starts.append(a)
-            sums.append(total)
-        self.sums, self.breaks = sums, breaks
+        """`spans`: as `select` gives them (sorted, no two overlapping)."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(clean, start, end)]
+        self.starts = starts = [a for a, _, _ in tokens]
+        known = _WEIGHTS.get
+        weights = [known(token) for _, _, token in tokens]
+        for i, weight in enumerate(weights):
+            if weight is None:
+                weights[i] = _weight(tokens[i][2])
+        for span in spans:  # a token inside a cue or mention weighs little
+            i = bisect.bisect_left(starts, span.start)
+            while i < len(tokens) and tokens[i][1] <= span.end:
+                weights[i] = _COVERED_WEIGHT
+                i += 1
+        self.sums, self.breaks = list(accumulate(weights, initial=0.0)), breaks
 
     def gap(self, a: int, b: int) -> float:
         """Weight of the tokens starting in [a, b), plus the clause breaks in [a, b]."""
@@ -187,16 +190,20 @@ def resolve(field, start: int, end: int, spans: list[Span], items: tuple[int, ..
     bound: list[list[tuple[float, int, Span]]] = [[] for _ in mentions]
     every = range(len(mentions))
     aimed = [i for i in every if direction_targets is None or direction_targets(mentions[i])]
+    text = low[start:end]  # without one of their words, _COMPARAND and _DESTINATION cannot match
+    comparand = any(word in text for word in _COMPARAND_WORDS)
+    destination = "to" in text
     for cue in spans:
         if cue.kind in _UNBOUND:
             continue
         targets = aimed if cue.kind == "direction" else every
-        if cue.kind in _AXIS_OF and _COMPARAND.search(low, max(start, cue.start - 40), cue.start):
+        if comparand and cue.kind in _AXIS_OF and _COMPARAND.search(low, max(start, cue.start - 40), cue.start):
             # "A (-90 mV) is more negative than B (-70 mV)": B's value only when A has its own
             compared = any(m.end <= cue.start for m in mentions)
             targets = [i for i in targets
                        if compared and _COMPARAND_VALUE.fullmatch(clean, cue.end, mentions[i].start)]
-        elif cue.kind in _AXIS_OF and _DESTINATION.search(low, max(start, cue.start - 20), cue.start):
+        elif destination and cue.kind in _AXIS_OF and _DESTINATION.search(low, max(start, cue.start - 20),
+                                                                           cue.start):
             targets = [i for i in targets if mentions[i].start >= cue.end]
         if not targets:
             continue

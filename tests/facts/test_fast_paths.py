@@ -1,0 +1,136 @@
+"""The pieces the fast engine rests on give what the slow ways give: the lowered text (every code
+point), normalise, a TermSet's lowered matching, the passages of a field cut in runs, the mention
+scans near their anchors, the one-scan cue index."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.facts import load_invariants
+from lint.facts.keys import first_words, last_words
+from lint.facts.passages import Prepared
+from lint.facts.scan import find
+from lint.facts.terms import _CHARS, compile_terms, lowered, normalise
+
+from .conftest import REPO
+
+ALL = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+TEXT = st.lists(st.sampled_from([
+    "Na+", "Na⁺", "NA+", "sodium", "Sodium-Potassium pump", "ſodium", "\u212a+", "K", "ATP", "ATPase",
+    " pumps", " pumped", "3", " two", ":", "∶", "/", " out", " into the cell", "−70", " mV", "mv", "V",
+    " millivolts", " resting", " rest", " threshold", "\\n", "\\n- ", "\\n1. ", "\\n### ", "**", "*",
+    "`", "__", ", ", "; ", ". ", "(", ")", " not", " if", "46", " chromosome pairs", " human",
+    "\u00a0", "İ", "ı", " ", "x", " after-hyperpolarization", " in", " in.", " to", "-"]), max_size=30).map("".join)
+
+
+def test_lowered_matches_exactly_where_ignorecase_does():
+    low = "".join(lowered(c) for c in ALL)
+    assert len(low) == len(ALL)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        caseless = {m.start() for m in re.finditer(f"(?i){letter}", ALL)}
+        assert caseless == {m.start() for m in re.finditer(letter, low)}, letter
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, ALL)] == [m.start() for m in re.finditer(cls, low)]
+
+
+def test_lowered_keeps_length_and_word_characters_in_context():
+    text = "ΑΣ İstanbul ſtraße \u212aelvin ıi Σ."
+    assert len(lowered(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*_CHARS, "a", "+", " ", "é", "–"]), max_size=40))
+def test_normalise_is_the_character_map(text):
+    assert normalise(text) == text.translate(str.maketrans(_CHARS))
+
+
+@pytest.fixture(scope="module")
+def invariants():
+    return load_invariants(REPO / "schemas" / "invariants.yaml")
+
+
+def _term_sets(invariants):
+    vocab = invariants.vocabulary
+    sets = [vocab.not_directions, vocab.negations, vocab.negative, vocab.positive,
+            *(p for _, p in vocab.directions)]
+    for inv in invariants:
+        lf = inv.look_for
+        sets += [lf.subject, lf.confusers, lf.applies, lf.excluded, inv.unit_pattern,
+                 *(part.pattern for part in inv.parts)]
+    return [s for s in sets if s is not None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_termset_spans_are_finditer(invariants, text):
+    field = Prepared(text)
+    for terms in _term_sets(invariants):
+        slow = [m.span() for m in terms.finditer(field.clean, 0, len(text))]
+        assert terms.spans(field, 0, len(text)) == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_keys_find_every_match(invariants, text):
+    """first_words: where each match starts; last_words: a place inside each match."""
+    field = Prepared(text)
+    for terms in _term_sets(invariants):
+        matches = [m.span() for m in terms.finditer(field.clean, 0, len(text)) if m.end() > m.start()]
+        first, last = first_words(terms), last_words(terms)
+        if first is not None:
+            starts = {a for a, _ in first.places(field.rough, field.rough_low)}
+            assert all(a in starts for a, _ in matches)
+        if last is not None:
+            places = last.places(field.rough, field.rough_low)
+            assert all(any(a <= p < b for p, _ in places) for a, b in matches)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_cue_index_is_every_list_scanned(invariants, text):
+    field = Prepared(text)
+    vocab = invariants.vocabulary
+    for inv in invariants:
+        lf = inv.look_for
+        lists = [("subject", "", lf.subject), ("confuser", "", lf.confusers), ("applies", "", lf.applies),
+                 ("excluded", "", lf.excluded), ("negation", "", vocab.negations),
+                 ("sign", "negative", vocab.negative), ("sign", "positive", vocab.positive)]
+        if inv.kind == "ratio":
+            lists += [("mask", "", vocab.not_directions)]
+            lists += [("direction", name, pattern) for name, pattern in vocab.directions]
+        for passage in field.passages:
+            expected = [span for kind, label, terms in lists
+                        for span in find(terms, field, passage.start, passage.end, kind, label)]
+            def key(span):
+                return span.start, span.end, span.kind, span.label
+            assert sorted(inv.cues.spans(field, passage.start, passage.end), key=key) == sorted(expected, key=key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(0, 30))
+def test_runs_are_slices_of_the_passages(text, seed):
+    """Each run is consecutive passages of the field, starting where no context comes from before."""
+    field = Prepared(text)
+    every = list(field.passages)
+    spans = sorted({(i, i + 1) for i in range(seed % 7, len(text), 5 + seed)})
+    for run in Prepared(text).runs(spans):
+        if not run:
+            continue
+        at = every.index(run[0])
+        assert every[at:at + len(run)] == run
+        if at > 0:
+            previous = every[at - 1]
+            assert not previous.heading and previous.line != run[0].line
+    covered = {p for run in Prepared(text).runs(spans) for p in run}
+    assert all(p in covered for p in every if any(p.start < b and a < p.end for a, b in spans))
+
+
+def test_phrase_with_optional_hyphen_still_found_by_its_keys():
+    terms = compile_terms(["after-hyperpolarization"])
+    field = Prepared("the afterhyperpolarization and after hyperpolarization")
+    matches = [m.start() for m in terms.finditer(field.clean, 0, len(field.clean))]
+    starts = {a for a, _ in first_words(terms).places(field.rough, field.rough_low)}
+    assert matches and set(matches) <= starts
