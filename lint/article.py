@@ -15,7 +15,8 @@ from types import MappingProxyType
 from typing import Any
 
 from .diagnostic import Diagnostic, Fix, Severity
-from .yaml_tree import FrontMatterError, Located, NeedsFullParse, build_tree, fast_data
+from .yaml_fast import NeedsFullParse, fast_data
+from .yaml_tree import FrontMatterError, Located, build_tree
 
 BOM = "\ufeff"
 _PLAIN_MAPPINGS = (dict, MappingProxyType)

@@ -35,7 +35,7 @@ _IMPLICIT = {
 assert not _BaseLoader.yaml_path_resolvers and None not in _IMPLICIT
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class ArticleLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader without the timestamp resolver: dates stay text, checked by the schema.
 
     libyaml's composer calls back into Python for every node: `resolve` for its tag, and
@@ -198,7 +198,7 @@ def _line_starts(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def _depth_bound(source: str) -> int:
+def depth_bound(source: str) -> int:
     """An upper bound on the nesting depth, cheaply: every level needs a flow bracket, a block
     indicator (`-`, `?`) or a new line. Only above a limit do we count exactly (events)."""
     c = source.count
@@ -214,9 +214,9 @@ def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
         line = min(mark.line, len(starts) - 1)
         return starts[line] + mark.column
 
-    if _depth_bound(source) > 500:
+    if depth_bound(source) > 500:
         _check_depth_by_events(source, max_depth, offset)
-    loader = _Loader(source)
+    loader = ArticleLoader(source)
     try:
         try:
             root = loader.get_single_node()
@@ -309,7 +309,7 @@ def _check_depth_by_events(source: str, max_depth: int, offset: Any) -> None:
     """libyaml's composer recurses in C; measure depth on the event stream first."""
     depth = 0
     try:
-        for event in yaml.parse(source, Loader=_Loader):
+        for event in yaml.parse(source, Loader=ArticleLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > max_depth:
@@ -322,101 +322,3 @@ def _check_depth_by_events(source: str, max_depth: int, offset: Any) -> None:
         mark = err.problem_mark or err.context_mark
         raise FrontMatterError("P005", f"invalid YAML: {err.problem or err.context}",
                                offset(mark) if mark else 0) from None
-
-
-class NeedsFullParse(Exception):
-    """The fast path cannot decide (an error, a duplicate, an alias...): use `build_tree`."""
-
-
-_SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
-_INT_TAG = "tag:yaml.org,2002:int"
-
-
-def fast_data(source: str, max_depth: int = 64) -> Any:
-    """Front matter → plain data, without positions: libyaml composes, one lean walk constructs.
-
-    Positions are only needed for the few articles with findings; they are built later by
-    `build_tree` (see Article.positions). Anything unusual (an error, an alias, a duplicate or
-    non-text key, a tag that does not construct, too deep) raises NeedsFullParse so that the
-    full walk can report it with a position. (Building the data from libyaml's events instead
-    of its node graph was tried: the Python loop over events costs more than the nodes.)
-    """
-    if _depth_bound(source) > 500 or max_depth < 0:
-        raise NeedsFullParse
-    loader = _Loader(yaml_safe(source))
-    try:
-        try:
-            root = loader.get_single_node()
-        except yaml.YAMLError:
-            raise NeedsFullParse from None
-        if root is None:
-            return None
-        construct = loader.construct_object
-        if "&" in source:  # anchors, so maybe aliases: the careful walk refuses them
-            return _walk_refusing_aliases(root, max_depth, construct)
-
-        def walk(node: Any, depth: int) -> Any:
-            # no anchor in the source, so no node is shared; `depth` is the node's own depth
-            cls = node.__class__
-            if cls is _SCALAR:
-                return node.value if node.tag == STR_TAG else _construct(construct, node)
-            if depth >= max_depth and node.value:
-                raise NeedsFullParse  # its children would lie deeper than max_depth
-            if cls is _SEQUENCE:
-                return [walk(item, depth + 1) for item in node.value]
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.__class__ is not _SCALAR or key_node.tag != STR_TAG:
-                    raise NeedsFullParse  # merge keys, non-text keys: the full walk decides
-                key = key_node.value
-                if key in out:
-                    raise NeedsFullParse  # duplicate key: reported by the full walk
-                if value_node.__class__ is _SCALAR and value_node.tag == STR_TAG:
-                    out[key] = value_node.value
-                else:
-                    out[key] = walk(value_node, depth + 1)
-            return out
-
-        return walk(root, 0)
-    except RecursionError:
-        raise NeedsFullParse from None
-    finally:
-        loader.dispose()
-
-
-def _construct(construct: Any, node: Any) -> Any:
-    value = node.value
-    if node.tag == _INT_TAG and value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
-        return int(value)  # what construct_yaml_int does with plain decimal digits, directly
-    try:
-        return construct(node)
-    except (yaml.YAMLError, ValueError, OverflowError):
-        raise NeedsFullParse from None
-
-
-def _walk_refusing_aliases(root: Any, max_depth: int, construct: Any) -> Any:
-    """The fast walk for sources holding `&`: a node met twice is an alias (refused)."""
-    seen: set[int] = set()
-
-    def walk(node: Any, depth: int) -> Any:
-        if depth > max_depth or id(node) in seen:
-            raise NeedsFullParse
-        seen.add(id(node))
-        cls = node.__class__
-        if cls is _SCALAR:
-            return node.value if node.tag == STR_TAG else _construct(construct, node)
-        if cls is _SEQUENCE:
-            return [walk(item, depth + 1) for item in node.value]
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not _SCALAR or key_node.tag != STR_TAG:
-                raise NeedsFullParse  # merge keys, non-text keys: the full walk decides
-            key = key_node.value
-            if key in out:
-                raise NeedsFullParse  # duplicate key: reported by the full walk
-            out[key] = walk(value_node, depth + 1)
-        return out
-
-    return walk(root, 0)
-
-

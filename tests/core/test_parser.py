@@ -113,7 +113,8 @@ def test_yaml_syntax_soup_gives_diagnostics_not_exceptions(soup):
 def test_fast_path_and_full_walk_agree(data):
     import yaml
 
-    from lint.yaml_tree import NeedsFullParse, build_tree, fast_data
+    from lint.yaml_fast import NeedsFullParse, fast_data
+    from lint.yaml_tree import build_tree
 
     source = yaml.safe_dump(data, allow_unicode=True)
     try:

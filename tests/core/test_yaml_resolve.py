@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.yaml_tree import _IMPLICIT, _Loader
+from lint.yaml_tree import _IMPLICIT, ArticleLoader
 
 
 class _Reference(yaml.CSafeLoader):  # PyYAML's own resolve and path tracking
@@ -31,7 +31,7 @@ def _same(source: str) -> None:
         expected = _tags(yaml.compose(source, Loader=_Reference))
     except yaml.YAMLError:
         return
-    assert _tags(yaml.compose(source, Loader=_Loader)) == expected, source
+    assert _tags(yaml.compose(source, Loader=ArticleLoader)) == expected, source
 
 
 _WORDS = st.sampled_from(["yes", "No", "on", "OFF", "true", "~", "null", "Null", "", "0", "0x1F", "0o7", "017",
