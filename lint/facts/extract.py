@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from . import quantity, ratio
 from .anchors import anchors, triggers
+from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
-from .scan import Carry, Span, carry_of
+from .scan import AXES, Carry, Span, carry_of
 
 # A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
 # with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
@@ -41,8 +42,9 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     for inv, found in anchored:
         if found:  # only a passage with an anchor of `inv` can state something about it
             touch, anchor = _Touches(triggers(inv, prepared)), _Touches(found)
+            memo = inv.memo if invariants.memo_safe else None
             for passages in runs:
-                claims += _Run(inv, invariants.vocabulary, prepared, passages, touch).claims(anchor)
+                claims += _Run(inv, invariants.vocabulary, prepared, passages, touch, memo).claims(anchor)
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
 
 
@@ -72,9 +74,11 @@ class _Run:
     whose context it needs."""
 
     def __init__(self, inv: Invariant, vocab: Vocabulary, prepared: Prepared, passages: list[Passage],
-                 touch: _Touches) -> None:
+                 touch: _Touches, memo: PassageMemo | None = None) -> None:
         self.inv, self.vocab, self.prepared, self.passages, self.touch = inv, vocab, prepared, passages, touch
         self.module = ratio if inv.kind == "ratio" else quantity
+        self.memo = memo
+        self._keys: dict[int, tuple] = {}
         self._found: dict[int, list[Span]] = {}
         self._results: dict[int, tuple[Claim | None, Carry]] = {}
 
@@ -93,9 +97,23 @@ class _Run:
     def found(self, i: int) -> list[Span]:
         if i not in self._found:
             p = self.passages[i]
-            touched = not _too_long(p) and self.touch(p)
-            self._found[i] = self.module.mentions(self.inv, self.prepared, p.start, p.end) if touched else []
+            if _too_long(p) or not self.touch(p):
+                self._found[i] = []
+            elif self.memo is None:
+                self._found[i] = self.module.mentions(self.inv, self.prepared, p.start, p.end)
+            else:
+                known = self.memo.found.get(self.key(i))
+                if known is None:
+                    spans = self.module.mentions(self.inv, self.prepared, p.start, p.end)
+                    known = tuple((s.start - p.start, s.end - p.start, s.data) for s in spans)
+                    self.memo.remember(self.memo.found, self.key(i), known)
+                self._found[i] = [Span(p.start + a, p.start + b, "mention", data=data) for a, b, data in known]
         return self._found[i]
+
+    def key(self, i: int) -> tuple:
+        if i not in self._keys:
+            self._keys[i] = PassageMemo.key(self.prepared, self.passages[i])
+        return self._keys[i]
 
     def linked(self, i: int) -> bool:
         """Passage i takes its context from passage i - 1."""
@@ -108,10 +126,37 @@ class _Run:
         """(claim, carry to the next passage) of passage i, which has values. Its context is
         worked out only if the passage asks for it (a value with no subject or setting of its own)."""
         if i not in self._results:
-            carry = _Context(self, i) if self.linked(i) else None
-            self._results[i] = self.module.check(self.inv, self.vocab, self.prepared, self.passages[i],
-                                                 self.found(i), carry)
+            self._results[i] = self._check(i, _Context(self, i) if self.linked(i) else _Context(self, i, _NONE))
         return self._results[i]
+
+    def _check(self, i: int, carry: _Context) -> tuple[Claim | None, Carry]:
+        memo, p = self.memo, self.passages[i]
+        if memo is None:
+            return self.module.check(self.inv, self.vocab, self.prepared, p, self.found(i), carry)
+        # remembered by passage, then (when the passage asked for its context) by context too
+        known = memo.results.get((self.key(i), None))
+        if known is not None and known[2]:
+            state = self._state(carry)
+            known = memo.results.get((self.key(i), state))
+        if known is None:
+            claim, after = self.module.check(self.inv, self.vocab, self.prepared, p, self.found(i), carry)
+            asked = carry.asked
+            value = (None if claim is None else (claim.value, claim.agrees), after, asked)
+            memo.remember(memo.results, (self.key(i), None), value)
+            if asked:
+                memo.remember(memo.results, (self.key(i), self._state(carry)), value)
+            return claim, after
+        fields, after, _ = known
+        if fields is None:
+            return None, after
+        claim = Claim(self.inv.id, p.start, p.end, self.prepared.quote(p.start, p.end), fields[0], fields[1],
+                      self.inv.expected_text())
+        return claim, after
+
+    @staticmethod
+    def _state(carry: _Context) -> tuple:
+        """The context a passage's result depends on: what Carry.get gives on each axis."""
+        return tuple((axis, carry.get(axis)) for axis in AXES)
 
     def context(self, i: int) -> Carry:
         """What passage i - 1 gives passage i (which is linked to it)."""
@@ -124,19 +169,21 @@ class _Run:
             chain.append(chain[-1] - 1)
         for k in reversed(chain):
             if k not in self._results:
-                carry = self.context(k) if self.linked(k) else None
-                self._results[k] = self.module.check(self.inv, self.vocab, self.prepared, self.passages[k],
-                                                     self.found(k), carry)
+                self._results[k] = self._check(k, _Context(self, k, self.context(k) if self.linked(k) else _NONE))
         return self._results[i - 1][1]
 
 
-class _Context:
-    """A passage's context (scan.Carry), worked out on first use."""
+_NONE = Carry()  # no context: on every axis, nothing (the same, to scan.resolve, as no Carry at all)
 
-    def __init__(self, run: _Run, i: int) -> None:
-        self.run, self.i, self.carry = run, i, None
+
+class _Context:
+    """A passage's context (scan.Carry), worked out on first use; `asked`: it was used."""
+
+    def __init__(self, run: _Run, i: int, carry: Carry | None = None) -> None:
+        self.run, self.i, self.carry, self.asked = run, i, carry, False
 
     def get(self, axis: str) -> str | None:
+        self.asked = True
         if self.carry is None:
             self.carry = self.run.context(self.i)
         return self.carry.get(axis)

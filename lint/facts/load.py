@@ -20,6 +20,7 @@ from lint.diagnostic import Severity
 
 from .anchors import AnchorPlan
 from .cues import CueIndex
+from .memo import PassageMemo, looks_back
 from .model import Invariant, Invariants, LookFor, Part, Vocabulary
 from .terms import TermError, compile_terms, term_pattern
 
@@ -157,7 +158,8 @@ def _with_cues(inv: Invariant, vocabulary: Vocabulary) -> Invariant:
     if inv.kind == "ratio":
         cues += [("mask", "", vocabulary.not_directions)]
         cues += [("direction", name, pattern) for name, pattern in vocabulary.directions]
-    return dataclasses.replace(inv, cues=CueIndex(cues), axes=CueIndex(axes), anchors=AnchorPlan(inv))
+    return dataclasses.replace(inv, cues=CueIndex(cues), axes=CueIndex(axes), anchors=AnchorPlan(inv),
+                               memo=PassageMemo())
 
 
 class _Builder:
@@ -199,7 +201,8 @@ class _Builder:
             item = self.invariant(["invariants", index], raw, set(voc["directions"]))
             if item is not None:
                 items.append(item)
-        return Invariants(self.path, vocabulary, tuple(_with_cues(item, vocabulary) for item in items))
+        built = Invariants(self.path, vocabulary, tuple(_with_cues(item, vocabulary) for item in items))
+        return dataclasses.replace(built, memo_safe=not looks_back(built))
 
     def invariant(self, where: list[Any], raw: dict, direction_names: set[str]) -> Invariant | None:
         lf = raw["look_for"]

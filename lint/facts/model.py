@@ -63,6 +63,7 @@ class Invariant:
     cues: Any = field(default=None, compare=False, repr=False)
     axes: Any = field(default=None, compare=False, repr=False)
     anchors: Any = field(default=None, compare=False, repr=False)  # anchors.AnchorPlan
+    memo: Any = field(default=None, compare=False, repr=False)  # memo.PassageMemo
 
     def unit_factor(self, unit: str) -> float | None:
         for name, factor in self.units:
@@ -117,6 +118,7 @@ class Invariants:
     path: str
     vocabulary: Vocabulary
     items: tuple[Invariant, ...]
+    memo_safe: bool = False  # passages' results may be remembered (see memo.py)
 
     def __iter__(self) -> Iterator[Invariant]:
         return iter(self.items)
