@@ -4,9 +4,11 @@ One SQLite database per (tool version, configuration fingerprint): a change of e
 fresh cache. Tables:
   files     one row a file (keyed by a 64-bit hash of its absolute path): size, mtime, content
             digest, its findings, suppressions and claims (JSON), its index entry (JSON) and the
-            keys the cross-article rules look up (id, url, the ids its links point at). No
-            secondary index: a one-file run finds all the rows it needs in one scan (tens of
-            milliseconds at 100,000 files), and a cold run does not pay for building indexes
+            keys the cross-article rules look up (id key, url key, the hash of its title/subject/
+            url, its links as packed (target key, copy hash) pairs). No secondary index: a
+            one-file run finds all the rows it needs in one scan (tens of milliseconds at 100,000
+            files), a whole-corpus run reads the key columns once (lint/key_index.py), and a cold
+            run does not pay for building indexes
   manifest  one row a walked directory: "name<TAB>size<TAB>mtime" of each file whose row is
             valid; a warm run compares a digest per directory instead of reading 100,000 rows
   corpus    whole-run snapshots: a run's findings, keyed by the stamps of every file it saw
@@ -36,15 +38,17 @@ from .entries import hash64
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS files (fid INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER, "
     "mtime_ns INTEGER, digest TEXT, diagnostics TEXT, suppressions TEXT, claims TEXT, entry TEXT, "
-    "id_key INTEGER, url_key INTEGER, targets TEXT)",
+    "id_key INTEGER, url_key INTEGER, key_hash INTEGER, links BLOB, seal INTEGER)",
     "CREATE TABLE IF NOT EXISTS manifest (dir TEXT PRIMARY KEY, digest TEXT, lines TEXT)",
     "CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, findings TEXT)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
 )
-MAGIC = "qtlint-cache-10"  # with the hash definitions of lint/entries.py
+MAGIC = "qtlint-cache-12"  # with the hash definitions of lint/entries.py
 RACY_NS = 2_000_000_000  # stamps this recent are not trusted
 SNAPSHOTS = 8  # whole-run snapshots kept (a full run, a few one-file runs)
-FILE_COLUMNS = "path, size, mtime_ns, digest, diagnostics, suppressions, claims, entry, id_key, url_key, targets"
+RESULT_COLUMNS = "diagnostics, suppressions, claims, entry, id_key, url_key, key_hash, links, seal"
+FILE_COLUMNS = f"path, size, mtime_ns, digest, {RESULT_COLUMNS}"
+INSERT = f"INSERT OR REPLACE INTO files (fid, {FILE_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 
 
 _first = itemgetter(0)
@@ -149,8 +153,9 @@ class ResultCache:
         return out
 
     def query(self, where: str, args: tuple = ()) -> list[tuple]:
-        """(path, entry JSON) of the rows matching `where`."""
-        return self.db.execute(f"SELECT path, entry FROM files WHERE {where}", args).fetchall()
+        """(path, result row) of the rows matching `where`."""
+        return [(path, tuple(rest)) for path, *rest in self.db.execute(
+            f"SELECT path, {RESULT_COLUMNS} FROM files WHERE {where}", args)]
 
     def get(self, path: str, name: str):
         """The cached result of one file, or None (a miss, or a corrupt row)."""
@@ -229,8 +234,7 @@ class ResultCache:
             if self.gone:
                 self.db.executemany("DELETE FROM files WHERE fid = ?", [(f,) for f in self.gone])
             if self.pending:
-                self.db.executemany(f"INSERT OR REPLACE INTO files (fid, {FILE_COLUMNS}) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._pending_rows())
+                self.db.executemany(INSERT, self._pending_rows())
             if self.restamp:
                 self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE fid = ? AND path = ?",
                                     self.restamp)

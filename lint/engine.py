@@ -16,9 +16,11 @@ from pathlib import Path
 
 from . import rules as registry
 from .config import Settings
-from .corpus import Corpus, CorpusQueries
+from .corpus import CorpusQueries
 from .diagnostic import Diagnostic, Severity
 from .files import walk_groups
+from .index_store import PartialCorpus, RowCorpus
+from .key_index import IndexedCorpus, KeyIndex
 from .result import FileResult, read_entry
 from .rules.context import RuleContext
 from .run_files import RunFiles
@@ -87,7 +89,7 @@ class Engine:
                 suppressions = {name: [tuple(s[:2]) + (tuple(s[2]),) + tuple(s[3:]) for s in items]
                                 for name, items in snap[1].items()}
             else:
-                files.lint()
+                files.lint(whole=self.needs_corpus() and not self._partial(files))
                 diagnostics = [d for res in files.target_results() for d in res.diagnostics]
                 if self.needs_corpus():
                     found, corpus = self._corpus_findings(files, target_names)
@@ -135,23 +137,30 @@ class Engine:
     def _corpus_findings(self, files: RunFiles, targets: set[str]) -> tuple[list[Diagnostic], CorpusQueries]:
         """Cross-article findings about the checked articles, each tagged with the articles that
         make it worth reporting (extra["relevant"]). A few checked files in a large corpus read
-        only the index rows they need (lint/index_store.py); otherwise the whole index is loaded."""
+        only the index rows they need (lint/index_store.py); otherwise every finding of the
+        corpus is computed from its keys (lint/key_index.py), and the relevant ones kept."""
         from .published import load_published
 
         published = load_published(self.settings.published_index)
-        corpus: CorpusQueries
-        if files.cache is not None and not self.keep_corpus and len(targets) * PARTIAL_RATIO <= len(files.all):
-            from .index_store import PartialCorpus
-
-            corpus = PartialCorpus(files, *published).prefetch(targets)
+        corpus: PartialCorpus | IndexedCorpus
+        if self._partial(files):
+            corpus = PartialCorpus(files, *published)
+            checked = targets
         else:
-            corpus = Corpus.build(files.all_entries(), self.settings.published_index, published)
+            corpus = IndexedCorpus(files, KeyIndex(files.records()), *published)
+            checked = corpus.candidate_names()
+        corpus.prefetch(checked)
         found = list(corpus.problems)
         ctx = RuleContext(self.settings, memo={"cwd": self.cwd})
         for module in registry.CORPUS_RULES:
             if self.selection.any_enabled(_codes(module)):
-                found.extend(module.check_corpus(corpus, targets, ctx))
+                found.extend(module.check_corpus(corpus, checked, ctx))
         return found, corpus
+
+    def _partial(self, files: RunFiles) -> bool:
+        """Whether the checked files are few enough to read only the index rows they need."""
+        return (files.cache is not None and not self.keep_corpus
+                and len(files.targets) * PARTIAL_RATIO <= len(files.all))
 
     def corpus_results(self) -> dict[str, FileResult]:
         """Every corpus file's result (display path -> FileResult)."""
@@ -169,14 +178,11 @@ class Engine:
 
     def referrers_of(self, changed: list[Path], extra_ids: set) -> list[Path]:
         """Corpus articles whose related links point at the changed articles (or at `extra_ids`)."""
-        from .index_store import PartialCorpus
-        from .published import load_published
-
         s = self.settings
         cache = self._open_cache()
         try:
             files = RunFiles(self, walk_groups(s.content_roots, s.exclude, s.extensions, s.root), [], cache)
-            files.lint()
+            files.lint(whole=cache is None)
             ids = set(extra_ids)
             for path in map(os.path.abspath, changed):
                 res = files.result(path) if path in files.names else None
@@ -187,9 +193,10 @@ class Engine:
                 if entry is not None and isinstance(entry.id, (int, str)):
                     ids.add(entry.id)
             if cache is not None:
-                corpus: CorpusQueries = PartialCorpus(files, *load_published(None)).prefetch_referrers(ids)
+                corpus: RowCorpus = PartialCorpus(files, {}, [])
             else:
-                corpus = Corpus.build(files.all_entries(), None, ({}, []))
+                corpus = IndexedCorpus(files, KeyIndex(files.records()), {}, [])
+            corpus.prefetch_referrers(ids)
             found = {}
             for article_id in ids:
                 for entry in corpus.referrers(article_id):

@@ -95,6 +95,19 @@ def id_key(value: object) -> str | None:
     return None
 
 
+_EXACT = 1 << 62
+
+
+def key_int(key: str) -> int:
+    """An id key as a 64-bit integer for the cache's columns: a whole id from 0 to 2**62 is
+    itself (no two ids can share it), anything else a hash with bit 62 set (never a small id)."""
+    if key[0] == "i" and key[1:].isdigit():
+        value = int(key[1:])
+        if value < _EXACT:
+            return value
+    return hash64(key) & (_EXACT - 1) | _EXACT
+
+
 def plain(value: object) -> object:
     """An id as the cache's JSON gives it back, so a cached entry equals a fresh one."""
     if value is None or value.__class__ in _PLAIN:

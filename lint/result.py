@@ -12,6 +12,7 @@ from .serialize import (
     diagnostics_from_json,
     entry_from_json,
     result_row,
+    sealed,
     suppressions_from_json,
 )
 
@@ -24,31 +25,29 @@ class FileResult(tuple):
     `suppressions`: (first line, last line, codes, column, end column) of each comment;
     `claims`: [invariant id, agrees, value, expected, line, quote] of each factual claim.
 
-    The tuple is (path, cache row or None, index entry or None); other fields are
-    decoded from it only when asked for. A worker encodes the row while pickling a result (in
-    parallel), and the result is rebuilt in the main process without a Python call (a tuple), so
-    the main process neither encodes nor builds objects for the many clean files; a warm run never
-    decodes what it does not show.
+    The tuple is (path, cache row or None); fields are decoded from the row only when asked for.
+    A worker encodes the row while pickling a result (in parallel), and the main process rebuilds
+    it without a Python call (a tuple): it neither encodes nor decodes anything for the many clean
+    files, and a warm run never decodes what it does not show.
     """
 
     def __new__(cls, path: str, diagnostics: list[Diagnostic], entry: IndexEntry | None = None,
                 suppressions: list | None = None, claims: list | None = None,
                 file: str | None = None) -> FileResult:
-        self = _new(cls, (path, None, None))
+        self = _new(cls, (path, None))
         self.__dict__.update(_diagnostics=diagnostics, _entry=entry, _suppressions=suppressions or [],
                              _claims=claims or [], _file=file)
         return self
 
     @classmethod
     def from_row(cls, path: str, row: tuple, file: str | None = None) -> FileResult:
-        """`row`: (diagnostics, suppressions, claims, entry, id key, url key, link targets) as
-        result_row gives it; fields stay JSON until asked for."""
-        self = _new(cls, (path, tuple(row), None))
+        """`row`: as serialize.result_row gives it; fields stay JSON until asked for."""
+        self = _new(cls, (path, tuple(row)))
         self.__dict__["_file"] = file
         return self
 
-    def __reduce__(self):
-        return _new, (FileResult, (self[0], self.row, self.entry))
+    def __reduce__(self):  # (path, cache row): the main process decodes only what it shows
+        return _new, (FileResult, (self[0], self.row))
 
     @property
     def path(self) -> str:
@@ -65,6 +64,8 @@ class FileResult(tuple):
     def decode(self) -> FileResult:
         """Decode every field now (a cached row is checked before it is trusted); raises
         ValueError, KeyError, TypeError or IndexError on a corrupt row."""
+        if self[1] is not None and not sealed(self[1]):
+            raise ValueError("its seal does not match")
         if not isinstance(self.diagnostics, list) or not isinstance(self.suppressions, list):
             raise ValueError("findings and suppressions are lists")
         if not isinstance(self.claims, list):
@@ -97,12 +98,12 @@ class FileResult(tuple):
     def entry(self) -> IndexEntry | None:
         d = self.__dict__
         if "_entry" not in d:
-            if self[2] is not None:
-                d["_entry"] = self[2]
-            elif self[1] is None or self[1][3] is None:
+            if self[1] is None or self[1][3] is None:
                 d["_entry"] = None
             else:
                 try:
+                    if not sealed(self[1]):
+                        raise ValueError("its seal does not match")
                     d["_entry"] = entry_from_json(self[0], self[1][3])
                 except (ValueError, TypeError, IndexError, KeyError) as err:
                     print(f"qtlint: warning: discarding a corrupt cache entry for {self[0]} ({err})",

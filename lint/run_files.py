@@ -11,11 +11,12 @@ import os
 import sys
 from collections.abc import Mapping
 
-from .cache import ResultCache
+from .cache import FILE_COLUMNS, ResultCache
 from .corpus import IndexEntry
 from .files import display_names
 from .result import FileResult, read_entry
 from .scan import Scan, scan
+from .serialize import sealed
 from .worker import map_files
 
 CORRUPT = (ValueError, KeyError, TypeError, IndexError)
@@ -37,6 +38,7 @@ class RunFiles:
         self.invalid: set[str] = set()  # files without a valid row after this run
         self.content_complete = False  # every target's row with findings or suppressions is read
         self._with_content: list[FileResult] | None = None
+        self.keys: dict[str, tuple] = {}  # path -> index columns, read by lint(whole=True)
 
     def name(self, path: str) -> str:
         name = self.names.get(path)
@@ -46,8 +48,10 @@ class RunFiles:
         return name if os.path.isabs(name) else os.path.join(self.cwd, name)
 
     # ---- per-file results --------------------------------------------------------------------
-    def lint(self) -> None:
-        """Check the suspects' rows, decode the targets' findings, lint whatever is not valid."""
+    def lint(self, whole: bool = False) -> None:
+        """Check the suspects' rows, read the rows this run shows (`whole`: every row, for the
+        whole-corpus index; else the targets'), lint whatever has no valid row. A row whose seal
+        does not match is linted again, never trusted."""
         cache, todo = self.cache, []
         if cache is None:
             todo = list(self.all)
@@ -60,8 +64,59 @@ class RunFiles:
                     self.rows[path] = row
                 else:
                     todo.append(path)
-            self._load_targets(set(todo), todo)
-        settings, selection = self.engine.settings, self.engine.selection
+            if whole:
+                self._read_all(todo)
+            else:
+                self._read_targets(todo)
+        self._lint(todo)
+
+    def _read_all(self, todo: list[str]) -> None:
+        """One pass over the table: every member's index columns (self.keys) and the targets'
+        rows with findings or suppressions."""
+        self.content_complete = True
+        skip = set(todo)
+        members = {p for p in self.all if p not in skip}
+        keys, rows, names = self.keys, self.rows, self.names
+        for path, *row in self.cache.db.execute(f"SELECT {FILE_COLUMNS} FROM files"):
+            if path not in members:
+                continue
+            members.discard(path)
+            if not sealed(row[3:]):
+                self._corrupt(path, todo)
+                continue
+            keys[path] = tuple(row[7:11])
+            if path in names and (row[3] is not None or row[4] is not None):
+                rows[path] = tuple(row)
+        todo.extend(members)  # trusted but without a row (removed by another run): lint again
+
+    def _read_targets(self, todo: list[str]) -> None:
+        """The targets' rows that hold findings or suppressions, checked now so that a corrupt
+        one is linted again rather than trusted."""
+        skip = set(todo)
+        if len(self.targets) > MANY:
+            self.content_complete = True
+            sql = "diagnostics IS NOT NULL OR suppressions IS NOT NULL"
+            wanted = {p: r for p, *r in self.cache.db.execute(f"SELECT {FILE_COLUMNS} FROM files WHERE {sql}")
+                      if p in self.names and p not in skip}
+        else:
+            need = [p for p in self.targets if p not in skip and p not in self.rows]
+            wanted = self.cache.rows(need)
+            todo.extend(p for p in need if p not in wanted)  # a row that vanished since the scan
+        for path, row in wanted.items():
+            try:
+                FileResult.from_row(self.name(path), row[3:], file=path).decode()
+            except CORRUPT:
+                self._corrupt(path, todo)
+                continue
+            self.rows[path] = tuple(row)
+
+    def _corrupt(self, path: str, todo: list[str]) -> None:
+        print(f"qtlint: warning: discarding a corrupt cache entry for {self.name(path)}", file=sys.stderr)
+        self.rows.pop(path, None)
+        todo.append(path)
+
+    def _lint(self, todo: list[str]) -> None:
+        cache, settings, selection = self.cache, self.engine.settings, self.engine.selection
         jobs = settings.jobs or os.cpu_count() or 1
         names = display_names(todo, self.cwd)
         path_of = dict(zip(names, todo))
@@ -81,35 +136,6 @@ class RunFiles:
             if progress is not None:
                 done += 1
                 progress(done, len(todo))
-
-    def _load_targets(self, todo_set: set[str], todo: list[str]) -> None:
-        """The targets' rows that hold findings or suppressions, decoded now so that a corrupt
-        one is linted again rather than trusted."""
-        if self.everything or len(self.targets) > MANY:
-            self.content_complete = True
-            sql = "diagnostics IS NOT NULL OR suppressions IS NOT NULL"
-            wanted = {p: r for p, *r in self.cache.db.execute(
-                f"SELECT path, size, mtime_ns, digest, diagnostics, suppressions, claims, entry, "
-                f"id_key, url_key, targets FROM files WHERE {sql}")}
-            wanted = {p: r for p, r in wanted.items() if p in self.names and p not in todo_set}
-        else:
-            need = [p for p in self.targets if p not in todo_set and p not in self.rows]
-            wanted = self.cache.rows(need)
-            missing = [p for p in need if p not in wanted]
-            todo.extend(missing)  # a row that vanished since the scan
-            todo_set.update(missing)
-        for path, row in wanted.items():
-            self.rows[path] = tuple(row)
-            if row[3] is None and row[4] is None:
-                continue
-            try:
-                FileResult.from_row(self.name(path), row[3:], file=path).decode()
-            except CORRUPT as err:
-                print(f"qtlint: warning: discarding a corrupt cache entry for {self.name(path)} ({err})",
-                      file=sys.stderr)
-                del self.rows[path]
-                todo.append(path)
-                todo_set.add(path)
 
     def result(self, path: str) -> FileResult | None:
         """A file's result if this run has it in hand (linted, or a row already read)."""
@@ -147,23 +173,23 @@ class RunFiles:
                 out[name] = res.suppressions
         return out
 
-    def all_entries(self) -> list[IndexEntry]:
-        """Every file's index entry: the whole corpus in memory."""
-        out = [e for e in (res.entry for res in self.fresh.values()) if e is not None]
-        if self.cache is None:
-            return out
-        members = {p for p in self.all if p not in self.fresh}
-        for path, text in self.cache.query("1"):
-            if path in members:
-                members.discard(path)
-                if text is not None:
-                    entry = FileResult.from_row(self.name(path), (None, None, None, text), file=path).entry
-                    if entry is not None:
-                        out.append(entry)
-        for path in members:  # a row gone since the scan (another run pruned it): read the file
-            entry = read_entry(path, self.name(path))
-            if entry is not None:
-                out.append(entry)
+    def records(self) -> list[tuple]:
+        """(path, id key, url key, key hash, links) of every file of the corpus: this run's from
+        memory, the others' from the pass of `lint(whole=True)` (lint/key_index.py)."""
+        out = [(path, *res.row[4:8]) for path, res in self.fresh.items()]
+        keys = self.keys
+        out += [(path, *keys[path]) for path in self.all if path not in self.fresh]
+        return out
+
+    def entry_of(self, paths: list[str]) -> dict[str, IndexEntry | None]:
+        """The index entries of these files (from this run's results, or their cache rows)."""
+        need = [p for p in paths if p not in self.fresh and p not in self.rows]
+        if need and self.cache is not None:
+            self.rows.update(self.cache.rows(need))
+        out = {}
+        for path in paths:
+            res = self.result(path)
+            out[path] = res.entry if res is not None else read_entry(path, self.name(path))
         return out
 
     def results_view(self) -> Mapping[str, FileResult]:

@@ -3,10 +3,12 @@ cache share it), and the cache row of a result."""
 from __future__ import annotations
 
 import json
+import struct
+import zlib
 from typing import Any
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from .entries import IndexEntry, Link, hash64, id_key
+from .entries import IndexEntry, Link, hash64, id_key, key_int
 
 _COMPACT = (",", ":")
 
@@ -79,27 +81,54 @@ def entry_from_json(name: str, text: str):
     return new(IndexEntry, (name, e[0], title, subject, url, links, False, int(e[5])))
 
 
-def index_keys(entry) -> tuple[int | None, int | None, str | None]:
-    """The cache's index columns of an entry: its id key, its url key, and the keys of the ids
-    its links point at (" k1 k2 ... ", searched by `instr`)."""
+LINK = struct.Struct("<qq")  # (target key, copy hash) of one related link, as the cache stores it
+
+
+def index_keys(entry) -> tuple[int | None, int | None, int | None, bytes | None]:
+    """The cache's index columns of an entry: id key, url key, the hash of its own (title,
+    subject, url), and its links as packed (target key, copy hash) pairs (target key -1: an id
+    that can point at nothing); links without an id are left out (they point nowhere, and say so
+    nowhere)."""
     if entry is None:
-        return None, None, None
+        return None, None, None, None
     key = id_key(entry.id)
-    targets = {id_key(link.id) for link in entry.links}
-    targets.discard(None)
-    return (hash64(key) if key is not None else None,
-            hash64(entry.url) if entry.url else None,
-            " " + " ".join(sorted(str(hash64(k)) for k in targets)) + " " if targets else None)
+    links = b"".join([LINK.pack(link_key(link.id), link.copy_hash) for link in entry.links
+                      if link.id is not None])
+    return (key_int(key) if key is not None else None, hash64(entry.url) if entry.url else None,
+            entry.key_hash, links or None)
 
 
-def link_pattern(key: str) -> str:
-    return f" {hash64(key)} "
+def link_key(article_id: object) -> int:
+    key = id_key(article_id)
+    return key_int(key) if key is not None else -1
 
 
 def result_row(result) -> tuple:
     """A per-file result as the cache stores it: diagnostics, suppressions, claims, entry (JSON
-    text or NULL), id key, url key, link targets. The common clean file stores its entry and NULLs."""
+    text or NULL), then index_keys, then their seal. The common clean file stores its entry and
+    NULLs."""
     claims = json.dumps(result.claims) if result.claims else None
     entry = result.entry
-    return (diagnostics_to_json(result.diagnostics), suppressions_to_json(result.suppressions), claims,
-            entry_to_json(entry), *index_keys(entry))
+    row = (diagnostics_to_json(result.diagnostics), suppressions_to_json(result.suppressions), claims,
+           entry_to_json(entry), *index_keys(entry))
+    return (*row, seal(row))
+
+
+_KEYS = struct.Struct("<qqq")
+
+
+def seal(row: tuple) -> int:
+    """A checksum of a result row (its four JSON texts and index columns): a whole-corpus run
+    reads the index columns without decoding the rest, and a damaged or planted row must not be
+    trusted for them."""
+    ik, uk, kh, links = row[4:8]
+    value = zlib.crc32(links or b"", zlib.crc32(_KEYS.pack(
+        ik if ik is not None else -1, uk if uk is not None else -1, kh if kh is not None else -1)))
+    for text in row[:4]:
+        value = zlib.crc32(text.encode("utf-8", "surrogatepass") if text is not None else b"\0", value)
+    return value
+
+
+def sealed(row: tuple) -> bool:
+    """Whether a result row matches its seal."""
+    return len(row) > 8 and row[8] == seal(row)

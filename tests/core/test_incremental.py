@@ -24,7 +24,7 @@ from lint.serialize import diagnostic_to_dict
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 IGNORE = ["G", "F"]  # grammar and facts are per-file rules, slow, and not what is tested here
 PUBLISHED = "id,title,subject,url\n888888,A published article,Biology,/learn/biology/questions/a-published-article\n"

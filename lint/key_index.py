@@ -1,0 +1,102 @@
+"""Whole-corpus runs: the cross-article findings from the index's keys, decoding only the few
+articles that can have any.
+
+Every file's key columns (id key, url key, the hash of its own title/subject/url, its links as
+(target key, copy hash) pairs) come from this run's results or one read of the cache's table
+(RunFiles.records). One pass over them finds the *candidates*: the members of every id or url
+group of two or more, and every article with a link whose target is missing, ambiguous (an id
+shared by several articles) or holds a different title/subject/url hash than the copy. Every
+finding of R001-R004 is at a candidate (a dangling or stale link is at its article, a duplicate at
+every member), so the rules run, exactly, over the candidates only (IndexedCorpus answers their
+questions from the keys and decodes just the entries asked for); on a clean corpus nothing is
+decoded at all. Whole ids up to 2**62 are their own keys, so for them the pass is exact; other
+ids and urls (hashed) could hide a problem only through a 62/64-bit hash collision.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .corpus import IndexEntry, hash64
+from .entries import key_int
+from .index_store import RowCorpus
+from .serialize import LINK, link_key
+
+
+class KeyIndex:
+    def __init__(self, records: Iterable[tuple]) -> None:
+        """`records`: (path, id key, url key, key hash, packed links) of every file."""
+        self.ids: dict[int, list[str]] = {}
+        self.urls: dict[int, list[str]] = {}
+        self.own: dict[str, int] = {}  # path -> hash of its own (title, subject, url)
+        self.links: dict[str, bytes] = {}
+        self._refs: dict[int, list[str]] | None = None
+        for path, ik, uk, kh, links in records:
+            if ik is not None:
+                self.ids.setdefault(ik, []).append(path)
+            if uk is not None:
+                self.urls.setdefault(uk, []).append(path)
+            if kh is not None:
+                self.own[path] = kh
+            if links:
+                self.links[path] = links
+
+    def candidates(self, published: dict[object, IndexEntry]) -> set[str]:
+        out: set[str] = set()
+        single: dict[int, int] = {}  # id key -> the article's own hash, for ids used once
+        for ik, paths in self.ids.items():
+            if len(paths) > 1:
+                out.update(paths)
+            else:
+                single[ik] = self.own[paths[0]]
+        for paths in self.urls.values():
+            if len(paths) > 1:
+                out.update(paths)
+        pub = {link_key(pid): p.key_hash for pid, p in published.items()}
+        ids = self.ids
+        for path, blob in self.links.items():
+            for tk, ch in LINK.iter_unpack(blob):
+                want = single.get(tk)
+                if want is None:  # shared, missing, or only in the published index
+                    want = pub.get(tk) if tk not in ids else None
+                if want != ch:
+                    out.add(path)
+                    break
+        return out
+
+    def refs(self, key: int) -> list[str]:
+        if self._refs is None:
+            refs: dict[int, list[str]] = {}
+            for path, blob in self.links.items():
+                for tk in {tk for tk, _ in LINK.iter_unpack(blob)}:
+                    refs.setdefault(tk, []).append(path)
+            self._refs = refs
+        return self._refs.get(key, [])
+
+
+class IndexedCorpus(RowCorpus):
+    """The corpus's questions answered from a KeyIndex; `covered_by` the candidate set (no link
+    from outside it is stale)."""
+
+    def __init__(self, files, index: KeyIndex, published: dict[object, IndexEntry], problems: list) -> None:
+        super().__init__(files, published, problems)
+        self.index = index
+        self.checked: set[str] | None = None  # the candidates' display names, once chosen
+
+    def candidate_names(self) -> set[str]:
+        self.checked = {self.files.name(p) for p in self.index.candidates(self.published)}
+        return self.checked
+
+    def covered_by(self, targets: set[str]) -> bool:
+        return targets is self.checked
+
+    def _candidates(self, ids: set[str], urls: set[str], refs: set[str]) -> Iterable[IndexEntry]:
+        index = self.index
+        paths: set[str] = set()
+        for key in ids:
+            paths.update(index.ids.get(key_int(key), ()))
+        for url in urls:
+            paths.update(index.urls.get(hash64(url), ()))
+        for ref in refs:
+            paths.update(index.refs(key_int(ref)))
+        entries = self.files.entry_of(sorted(paths))
+        return [e for e in entries.values() if e is not None]
