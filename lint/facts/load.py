@@ -159,7 +159,7 @@ def _with_cues(inv: Invariant, vocabulary: Vocabulary) -> Invariant:
         cues += [("mask", "", vocabulary.not_directions)]
         cues += [("direction", name, pattern) for name, pattern in vocabulary.directions]
     return dataclasses.replace(inv, cues=CueIndex(cues), axes=CueIndex(axes), anchors=AnchorPlan(inv),
-                               memo=PassageMemo())
+                               memo=PassageMemo(), expected=inv.expected_text())
 
 
 class _Builder:

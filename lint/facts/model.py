@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lint.diagnostic import Severity
@@ -64,6 +63,7 @@ class Invariant:
     axes: Any = field(default=None, compare=False, repr=False)
     anchors: Any = field(default=None, compare=False, repr=False)  # anchors.AnchorPlan
     memo: Any = field(default=None, compare=False, repr=False)  # memo.PassageMemo
+    expected: str = field(default="", compare=False, repr=False)  # expected_text(), made once by `load`
 
     def unit_factor(self, unit: str) -> float | None:
         for name, factor in self.units:
@@ -90,7 +90,7 @@ class Invariant:
         return abs(stated - part.count) <= self.tolerance_of(part.count) + 1e-9
 
     def expected_text(self) -> str:
-        return _expected_text(self)
+        return self.expected or self._expected_text()
 
     def _expected_text(self) -> str:
         if self.kind == "ratio":
@@ -146,11 +146,6 @@ class Claim:
     value: str
     agrees: bool
     expected: str
-
-
-@lru_cache(maxsize=256)
-def _expected_text(inv: Invariant) -> str:
-    return inv._expected_text()  # the same for every claim about it: worked out once
 
 
 def _number(value: float, signed: bool = False) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -37,8 +36,7 @@ _MAX_ITEM_WORDS = 30
 _MAX_ITEMS = 8
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):  # a value, made by the thousand: a tuple is quicker to make
     start: int
     end: int
     line: int  # index of the source line (after literal \n were split), for carrying context
@@ -246,14 +244,21 @@ class Prepared:
 
     def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         clean = self.clean
-        out, begin = [], start
+        cuts, begin = [], start
         for m in _SENTENCE_END.finditer(clean, start, end):
             if _ABBREVIATIONS.search(clean[max(begin, m.start() - _ABBREVIATION_REACH):m.start()]):
                 continue
-            out.append((begin, m.end()))
+            cuts.append((begin, m.end()))
             begin = m.end()
-        out.append((begin, end))
-        return [span for span in (_trim(clean, s, e) for s, e in out) if span]
+        cuts.append((begin, end))
+        out = []
+        for s, e in cuts:  # without the blanks around
+            segment = clean[s:e]
+            kept = segment.strip()
+            if kept:
+                s += len(segment) - len(segment.lstrip())
+                out.append((s, s + len(kept)))
+        return out
 
     def _merge_list(self, index: int, lead: Line, sentences: list[tuple[int, int]]):
         """A line ending in ':' followed by short list items: (item starts, end, items consumed)."""
@@ -275,10 +280,3 @@ class Prepared:
 
 def prepare(text: str) -> Prepared:
     return Prepared(text)
-
-
-def _trim(clean: str, start: int, end: int) -> tuple[int, int] | None:
-    segment = clean[start:end]
-    start += len(segment) - len(segment.lstrip())
-    end -= len(segment) - len(segment.rstrip())
-    return (start, end) if end > start else None
