@@ -93,11 +93,11 @@ def claims_of(article: Article, ctx: RuleContext) -> list[tuple[tuple, object]]:
 
 
 def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    invariants = ctx.once("invariants", lambda: load(ctx.settings))
-    severity = {inv.id: Severity(inv.severity).value for inv in invariants}
     for path, claim in claims_of(article, ctx):
         if claim.agrees:
             continue
+        severity = ctx.once("invariant severities", lambda: {
+            inv.id: Severity(inv.severity).value for inv in ctx.once("invariants", lambda: load(ctx.settings))})
         start = article.value_offset(path, claim.start)
         end = article.value_offset(path, max(claim.end - 1, claim.start)) + 1
         yield article.diagnostic(
