@@ -1,9 +1,13 @@
 """find_claims: every sentence of a prose field that states something about an invariant.
 
-The field is scanned once per invariant for the few things without which a passage holds no value
-of it (its units; its parts or a ratio): `triggers`. Only the passages around those places are cut
-(`Prepared.runs`), and a passage's values, cues and context are worked out only when its claim
-may exist (`_Run`), so a field that states no fact costs a few scans.
+Most fields state no fact, so the work is put off until a claim may exist:
+1. anchors.py: a few `str.find` passes over the field find the places a passage with a claim
+   must hold (a number before a unit or part, a ratio, the pump); none: no claim, done.
+2. runs.py: only the lines around those places are cut into passages.
+3. `_Run`: in a passage holding an anchor, its values, cues and context are worked out, and its
+   context only if it asks for it; memo.py remembers what each passage gave.
+The result is the reference engine's, claim for claim (tests/facts/test_reference.py,
+test_golden_claims.py).
 """
 from __future__ import annotations
 
@@ -15,11 +19,13 @@ from .anchors import anchors, triggers
 from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
+from .runs import cut
 from .scan import AXES, Carry, Span, carry_of
 
 # A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
 # with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
 MAX_PASSAGE = 4000
+
 
 def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list[Claim]:
     """Claims in one prose field (the string as YAML gives it), in text order.
@@ -37,7 +43,7 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     spans = sorted(span for _, found in anchored for span in found)
     if not spans:
         return []  # no passage can state a fact: the common case, a few scans
-    runs = prepared.runs(spans)
+    runs = cut(prepared, spans)
     claims: list[Claim] = []
     for inv, found in anchored:
         if found:  # only a passage with an anchor of `inv` can state something about it
@@ -66,7 +72,7 @@ class _Touches:
 
 
 class _Run:
-    """The claims of one invariant in a run of consecutive passages (see Prepared.runs).
+    """The claims of one invariant in a run of consecutive passages (see runs.cut).
 
     What the sentence before was about carries over within a line, or from a heading: a passage's
     context is the previous passage's result when that one had values, else its last cues.

@@ -4,13 +4,12 @@ The field is the string YAML gives: Markdown on one line, paragraph breaks writt
 characters backslash + n. Every copy made here has the length of the original, so a passage's
 offsets are offsets into the field.
 
-Most fields state no fact, so nothing is cut up front: `Prepared.runs()` cuts only the lines
-around the places that may hold one, and gives the very passages the whole field would
-(`Prepared.passages`), with the passage before each of them.
+Most fields state no fact, so nothing is cut up front: runs.py cuts only the lines around the
+places that may hold one (with `Prepared.walk`), and gets the very passages the whole field would
+(`Prepared.passages`).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import accumulate
 from typing import NamedTuple
@@ -129,23 +128,23 @@ class Prepared:
         return lowered(self.clean)
 
     @_once
-    def _line_starts(self) -> list[int]:
+    def line_starts(self) -> list[int]:
         starts = list(accumulate(map((1).__add__, map(len, self.plain.split("\n"))), initial=0))
         starts.pop()  # where a line after the last would start
         return starts
 
     @_once
     def lines(self) -> tuple[Line, ...]:
-        return tuple(self._line(i) for i in range(len(self._line_starts)))
+        return tuple(self.line(i) for i in range(len(self.line_starts)))
 
-    def _line(self, index: int) -> Line:
+    def line(self, index: int) -> Line:
         line = self._lines.get(index)
         if line is None:
             line = self._lines[index] = self._make_line(index)
         return line
 
     def _make_line(self, index: int) -> Line:
-        starts = self._line_starts
+        starts = self.line_starts
         start = starts[index]
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.plain)
         marker = self._markers.get(start)
@@ -158,74 +157,18 @@ class Prepared:
     @_once
     def passages(self) -> tuple[Passage, ...]:
         """Every passage of the field, in order."""
-        return tuple(self._walk(0, len(self._line_starts))[0])
+        return tuple(self.walk(0, len(self.line_starts))[0])
 
     def quote(self, start: int, end: int) -> str:
         return " ".join(self.plain[start:end].replace("\0", "").split())
 
-    def runs(self, spans: list[tuple[int, int]]) -> list[list[Passage]]:
-        """The passages overlapping `spans` (sorted by start), in runs of consecutive passages of the
-        field. A run starts with the first passage of a line that takes no context from the
-        passage before it (see `_run_start`), so each passage in a run that could take context
-        from the one before has it in the run."""
-        runs: list[list[Passage]] = []
-        next_line = 0  # where the last run's walk stopped
-        for start, end in spans:
-            last = self._line_of(max(start, end - 1))
-            if runs and next_line > last:
-                continue  # already cut
-            first = self._run_start(self._line_of(start))
-            if runs and first <= next_line:  # joins the run in progress
-                passages, next_line = self._walk(next_line, last + 1)
-                runs[-1] += passages
-            else:
-                passages, next_line = self._walk(first, last + 1)
-                runs.append(passages)
-        return runs
-
-    def _line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._line_starts, offset) - 1
-
-    def _run_start(self, index: int) -> int:
-        """A line at or before `index` where a walk can start (see `_fresh_line`) and whose first
-        passage takes no context from the passage before it: context passes within a line or from
-        a heading, so the walk also takes in the headings right above."""
-        index = self._fresh_line(index)
-        while True:
-            above = index - 1
-            while above >= 0 and self._blank(above):
-                above -= 1
-            if above < 0 or not self._line(above).heading:
-                return index
-            index = above  # a heading is never taken into a list, so the walk reaches it
-
-    def _fresh_line(self, index: int) -> int:
-        """The nearest line at or before `index` that the walk over all lines reaches (it is not
-        taken into a lead-in's passage). Only list items are taken, and only right after a lead-in
-        (a line ending in ':') or after another item taken (one sentence, at most 30 words)."""
-        while index > 0 and self._line(index).item and self._may_lead_into(index - 1):
-            index -= 1
-        return index
-
-    def _may_lead_into(self, index: int) -> bool:
-        line = self._line(index)
-        if line.heading:
-            return False
-        content = self.clean[line.start:line.end].rstrip()
-        return content.endswith(":") or (line.item and len(content.split()) <= _MAX_ITEM_WORDS)
-
-    def _blank(self, index: int) -> bool:
-        """The line holds no passage."""
-        line = self._line(index)
-        return not self.clean[line.start:line.end].strip()
-
-    def _walk(self, index: int, stop: int) -> tuple[list[Passage], int]:
+    def walk(self, index: int, stop: int) -> tuple[list[Passage], int]:
         """Passages of the lines from `index` (a line the walk over all lines reaches) until the
         walk reaches a line at or after `stop`; and that line."""
         out: list[Passage] = []
-        stop = min(stop, len(self._line_starts))
+        stop = min(stop, len(self.line_starts))
         while index < stop:
-            line = self._line(index)
+            line = self.line(index)
             sentences = self._sentences(line.start, line.end)
             if line.heading:
                 out += [Passage(s, e, index, heading=True) for s, e in sentences]
@@ -266,8 +209,8 @@ class Prepared:
             return None
         items: list[int] = []
         last_end = sentences[-1][1]
-        for following in range(index + 1, min(index + 1 + _MAX_ITEMS, len(self._line_starts))):
-            line = self._line(following)
+        for following in range(index + 1, min(index + 1 + _MAX_ITEMS, len(self.line_starts))):
+            line = self.line(following)
             if not line.item or line.heading or (lead.item and line.indent <= lead.indent):
                 break
             spans = self._sentences(line.start, line.end)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from lint.facts import load_invariants
 from lint.facts.keys import first_words, last_words
 from lint.facts.passages import Prepared
+from lint.facts.runs import cut
 from lint.facts.scan import find
 from lint.facts.terms import _CHARS, compile_terms, lowered, normalise
 
@@ -116,7 +117,7 @@ def test_runs_are_slices_of_the_passages(text, seed):
     field = Prepared(text)
     every = list(field.passages)
     spans = sorted({(i, i + 1) for i in range(seed % 7, len(text), 5 + seed)})
-    for run in Prepared(text).runs(spans):
+    for run in cut(Prepared(text), spans):
         if not run:
             continue
         at = every.index(run[0])
@@ -124,7 +125,7 @@ def test_runs_are_slices_of_the_passages(text, seed):
         if at > 0:
             previous = every[at - 1]
             assert not previous.heading and previous.line != run[0].line
-    covered = {p for run in Prepared(text).runs(spans) for p in run}
+    covered = {p for run in cut(Prepared(text), spans) for p in run}
     assert all(p in covered for p in every if any(p.start < b and a < p.end for a, b in spans))
 
 
