@@ -89,12 +89,15 @@ class _Run:
         self._results: dict[int, tuple[Claim | None, Carry]] = {}
 
     def claims(self, anchor: _Touches) -> list[Claim]:
-        """Claims of the passages that hold an anchor (no other can state one)."""
+        """Claims of the passages that hold an anchor (no other can state one). A passage's result
+        is remembered only if it had values (which depend on its text alone: a passage with values
+        always overlaps a trigger), so a remembered one needs no other test."""
         out = []
         for i, passage in enumerate(self.passages):
             if _too_long(passage) or not anchor(passage):
                 continue
-            if self.module.may_claim(self.inv, self.vocab, self.prepared, passage) and self.found(i):
+            known = self.memo is not None and (self.key(i), None) in self.memo.results
+            if known or (self.module.may_claim(self.inv, self.vocab, self.prepared, passage) and self.found(i)):
                 claim = self.result(i)[0]
                 if claim is not None:
                     out.append(claim)
