@@ -9,13 +9,17 @@ context carried between sentences); tests/facts/answers.yaml with its mutations;
 example's sentences and the sentences table under the worked example's extra invariant. For the
 held-out corpus also the F001 diagnostics and the claims F001 leaves in `article_memo`.
 
-A change of engine must leave all of it unchanged. If a difference is a real fix, regenerate
-deliberately (and say so in the commit):
+A change of engine must leave all of it unchanged. The file is written by the reference engine
+(tests/facts/reference, the engine before it was made fast), so when the corpora themselves change
+(benchmarks/generate.py, tests/heldout: `test_inputs_unchanged` says so) it can be written again
+without trusting the engine under test:
 
     .venv/bin/python -m tests.facts.test_golden_claims --write
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import sys
 import tempfile
@@ -73,13 +77,13 @@ def _table_texts():
         yield f"mutations[{i}]", source.replace(m["replace"], m["with"])
 
 
-def _worked_example() -> tuple[Invariants, list[tuple[str, str]]]:
+def _worked_example(load=load_invariants) -> tuple[Invariants, list[tuple[str, str]]]:
     from tests.facts.test_worked_example import INVARIANT, SENTENCES, SHIPPED
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "invariants.yaml"
         path.write_text(SHIPPED.rstrip() + "\n\n" + INVARIANT, encoding="utf-8")
-        extended = load_invariants(path)
+        extended = load(path)
     texts = [(f"example[{i}]", row["text"]) for i, row in enumerate(SENTENCES)]
     texts += [(key, text) for key, text in _table_texts() if key.startswith("sentences[")]
     return extended, texts
@@ -103,33 +107,57 @@ def _heldout_findings(corpus: Path) -> tuple[dict, dict]:
     return findings, memo
 
 
-def record(work: Path) -> dict:
-    """Everything the golden file holds, computed by the current engine."""
+@contextlib.contextmanager
+def _engine(reference: bool):
+    """(find_claims, load_invariants) of the engine under test, or of the reference engine, which
+    F001 then uses too."""
+    if not reference:
+        yield find_claims, load_invariants
+        return
+    import lint.facts
+    from tests.facts import reference as engine
+
+    saved = lint.facts.find_claims, lint.facts.load_invariants
+    lint.facts.find_claims, lint.facts.load_invariants = engine.find_claims, engine.load_invariants
+    try:
+        yield engine.find_claims, engine.load_invariants
+    finally:
+        lint.facts.find_claims, lint.facts.load_invariants = saved
+
+
+def record(work: Path, reference: bool = False) -> dict:
+    """Everything the golden file holds, computed by the engine under test (or the reference)."""
     from tests.heldout.kit import load_generator
     from tests.heldout.make_corpus import build
 
-    invariants = load_invariants(REPO / "schemas" / "invariants.yaml")
     build(work / "heldout")
     load_generator().generate(work / "generated", GENERATED, seed=1)
     sources = [("heldout", work / "heldout" / "corpus", "*.md"), ("seeds", REPO / "seeds", "*.md"),
                ("fixture-seeds", REPO / "tests" / "fixtures" / "seeds", "*.txt"),
                ("generated", work / "generated", "*.md")]
-    claims, checked = {}, 0
     texts = [t for label, root, pattern in sources for t in _article_texts(label, root, pattern)]
-    for key, text in [*texts, *_table_texts()]:
-        checked += 1
-        found = [_claim(c) for c in find_claims(text, invariants)]
-        if found:
-            claims[key] = found
-    extended, example_texts = _worked_example()
-    example = {}
-    for key, text in example_texts:
-        found = [_claim(c) for c in find_claims(text, extended)]
-        if found:
-            example[key] = found
-    findings, memo = _heldout_findings(work / "heldout" / "corpus")
-    return {"fields_checked": checked, "claims": claims, "worked_example": example,
-            "heldout_f001": findings, "heldout_memo": memo}
+    texts += _table_texts()
+    with _engine(reference) as (find, load):
+        invariants = load(REPO / "schemas" / "invariants.yaml")
+        claims = {}
+        for key, text in texts:
+            found = [_claim(c) for c in find(text, invariants)]
+            if found:
+                claims[key] = found
+        extended, example_texts = _worked_example(load)
+        example = {}
+        for key, text in example_texts:
+            found = [_claim(c) for c in find(text, extended)]
+            if found:
+                example[key] = found
+        findings, memo = _heldout_findings(work / "heldout" / "corpus")
+    inputs = hashlib.sha256()
+    for key, text in [*texts, *example_texts]:
+        inputs.update(f"{key}\0{text}\0".encode())
+    for path in sorted((work / "heldout" / "corpus").rglob("*.md")):
+        inputs.update(path.read_bytes())
+    return {"fields_checked": len(texts), "claims": claims, "worked_example": example,
+            "heldout_f001": findings, "heldout_memo": memo, "inputs": inputs.hexdigest()}
 
 
 def _dump(data: dict) -> str:
@@ -154,6 +182,13 @@ def test_section_is_unchanged(section, recorded, golden):
     assert not changed, [(key, then[key], now[key]) for key in changed[:5]]
 
 
+def test_inputs_unchanged(recorded, golden):
+    assert recorded["inputs"] == golden["inputs"], (
+        "the texts the golden file was recorded on changed (benchmarks/generate.py, tests/heldout, the "
+        "seeds or the yaml tables): write it again with the reference engine, "
+        "`python -m tests.facts.test_golden_claims --write`, and check the diff")
+
+
 def test_same_texts_and_byte_identical(recorded, golden):
     assert recorded["fields_checked"] == golden["fields_checked"]
     assert _dump(recorded) == GOLDEN.read_text(encoding="utf-8")
@@ -174,5 +209,5 @@ def test_the_golden_file_covers_the_claim_paths(golden):
 
 if __name__ == "__main__" and "--write" in sys.argv:
     with tempfile.TemporaryDirectory() as tmp:
-        GOLDEN.write_text(_dump(record(Path(tmp))), encoding="utf-8")
+        GOLDEN.write_text(_dump(record(Path(tmp), reference=True)), encoding="utf-8")
     print(f"wrote {GOLDEN}")
