@@ -97,7 +97,7 @@ class _Run:
             if _too_long(passage) or not anchor(passage):
                 continue
             known = self.memo is not None and (self.key(i), None) in self.memo.results
-            if known or (self.module.may_claim(self.inv, self.vocab, self.prepared, passage) and self.found(i)):
+            if known or (self.may_claim(i) and self.found(i)):
                 claim = self.result(i)[0]
                 if claim is not None:
                     out.append(claim)
@@ -118,6 +118,16 @@ class _Run:
                     self.memo.remember(self.memo.found, self.key(i), known)
                 self._found[i] = [Span(p.start + a, p.start + b, "mention", data=data) for a, b, data in known]
         return self._found[i]
+
+    def may_claim(self, i: int) -> bool:
+        memo, passage = self.memo, self.passages[i]
+        if memo is None:
+            return self.module.may_claim(self.inv, self.vocab, self.prepared, passage)
+        known = memo.may.get(self.key(i))
+        if known is None:
+            known = self.module.may_claim(self.inv, self.vocab, self.prepared, passage)
+            memo.remember(memo.may, self.key(i), known)
+        return known
 
     def key(self, i: int) -> tuple:
         if i not in self._keys:

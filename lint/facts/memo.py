@@ -21,6 +21,7 @@ class PassageMemo:
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self.found: dict[Key, tuple] = {}
+        self.may: dict[Key, bool] = {}  # ratio.may_claim / quantity.may_claim
         self.results: dict[tuple[Key, object], tuple] = {}
 
     @staticmethod
@@ -30,7 +31,7 @@ class PassageMemo:
         return (field.clean[start:end], field.low[start:end], field.clean[before:start], field.low[before:start],
                 tuple(item - start for item in passage.items))
 
-    def remember(self, table: dict, key: object, value: tuple) -> None:
+    def remember(self, table: dict, key: object, value: object) -> None:
         if len(table) >= self.size:
             table.clear()  # bounded: a run over many distinct passages starts again
         table[key] = value
