@@ -220,7 +220,9 @@ def resolve(field, start: int, end: int, spans: list[Span], items: tuple[int, ..
             r.state[axis] = _nearest(axis, cues)
             r.own[axis] = r.state[axis] is not None
             r.carried[axis] = False
-        directions = sorted((d, side) + (c,) for d, side, c in cues if c.kind == "direction")
+        # nearest first; on a tie the earlier cue (comparing the cues themselves raised TypeError)
+        directions = sorted(((d, side, c) for d, side, c in cues if c.kind == "direction"),
+                            key=lambda t: (t[0], t[1], t[2].start, t[2].end))
         if directions:
             r.direction, r.direction_cue = directions[0][2].label, directions[0][2]
     _inherit(out, carry)
