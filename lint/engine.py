@@ -20,7 +20,7 @@ from .corpus import CorpusQueries
 from .diagnostic import Diagnostic, Severity
 from .files import walk_groups
 from .index_store import PartialCorpus, RowCorpus
-from .key_index import IndexedCorpus, KeyIndex
+from .key_index import IndexedCorpus
 from .result import FileResult, read_entry
 from .rules.context import RuleContext
 from .run_files import RunFiles
@@ -147,7 +147,7 @@ class Engine:
             corpus = PartialCorpus(files, *published)
             checked = targets
         else:
-            corpus = IndexedCorpus(files, KeyIndex(files.records()), *published)
+            corpus = IndexedCorpus(files, files.key_index(), *published)
             checked = corpus.candidate_names()
         corpus.prefetch(checked)
         found = list(corpus.problems)
@@ -195,7 +195,7 @@ class Engine:
             if cache is not None:
                 corpus: RowCorpus = PartialCorpus(files, {}, [])
             else:
-                corpus = IndexedCorpus(files, KeyIndex(files.records()), {}, [])
+                corpus = IndexedCorpus(files, files.key_index(), {}, [])
             corpus.prefetch_referrers(ids)
             found = {}
             for article_id in ids:

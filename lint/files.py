@@ -55,34 +55,37 @@ def walk_groups(paths: Iterable[str | Path], exclude: tuple[str, ...], extension
     directory walked (all of them: the cache keeps one manifest a directory), (None, [file]) for
     a file given explicitly. Symbolic links to directories are not followed (as os.walk)."""
     excluded = Excluder(exclude, os.path.abspath(root))
-    seen: set[str] = set()
+    paths = list(paths)
+    seen: set[str] | None = set() if len(paths) > 1 else None
     out: list[tuple[str | None, list[str]]] = []
     for given in paths:
         path = os.path.abspath(given)
         if os.path.isdir(path):
             _walk(path, excluded, tuple(extensions), seen, out)
-        elif path not in seen:
-            seen.add(path)
+        elif seen is None or path not in seen:
+            if seen is not None:
+                seen.add(path)
             out.append((None, [path]))
     return out
 
 
-def _walk(top: str, excluded: Excluder, extensions: tuple[str, ...], seen: set[str],
+def _walk(top: str, excluded: Excluder, extensions: tuple[str, ...], seen: set[str] | None,
           out: list[tuple[str | None, list[str]]]) -> None:
     dirs: list[str] = []
     names: list[str] = []
     try:
         with os.scandir(top) as it:
             for entry in it:
+                name = entry.name
                 try:
-                    is_dir = entry.is_dir()
+                    is_dir = entry.is_dir()  # from the directory listing's type: no system call
                 except OSError:
                     is_dir = False
-                if is_dir:
-                    if not excluded(entry.name, entry.path):
-                        dirs.append(entry.name)
-                elif entry.name.endswith(extensions):
-                    names.append(entry.name)
+                if not is_dir:
+                    if name.endswith(extensions):
+                        names.append(name)
+                elif not excluded(name, entry.path):
+                    dirs.append(name)
     except OSError:
         return
     prefix = os.path.join(top, "")
@@ -92,9 +95,9 @@ def _walk(top: str, excluded: Excluder, extensions: tuple[str, ...], seen: set[s
         files = [prefix + name for name in names if name not in literal]
     else:
         files = [prefix + name for name in names if not excluded(name, prefix + name)]
-    if seen:  # several paths were given: a file found twice is linted once
+    if seen is not None:  # several paths were given: a file found twice is linted once
         files = [f for f in files if f not in seen]
-    seen.update(files)
+        seen.update(files)
     if files:
         out.append((top, files))
     for name in sorted(dirs):

@@ -3,7 +3,7 @@ articles that can have any.
 
 Every file's key columns (id key, url key, the hash of its own title/subject/url, its links as
 (target key, copy hash) pairs) come from this run's results or one read of the cache's table
-(RunFiles.records). One pass over them finds the *candidates*: the members of every id or url
+(RunFiles.key_index). One pass over them finds the *candidates*: the members of every id or url
 group of two or more, and every article with a link whose target is missing, ambiguous (an id
 shared by several articles) or holds a different title/subject/url hash than the copy. Every
 finding of R001-R004 is at a candidate (a dangling or stale link is at its article, a duplicate at
@@ -14,53 +14,86 @@ ids and urls (hashed) could hide a problem only through a 62/64-bit hash collisi
 """
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 from .corpus import IndexEntry, hash64
 from .entries import key_int
 from .index_store import RowCorpus
-from .serialize import LINK, link_key
+from .serialize import KEYS, LINK, link_key
 
 
 class KeyIndex:
-    def __init__(self, records: Iterable[tuple]) -> None:
-        """`records`: (path, id key, url key, key hash, packed links) of every file."""
+    """The index columns of every file of the corpus, by key."""
+
+    def __init__(self) -> None:
         self.ids: dict[int, list[str]] = {}
         self.urls: dict[int, list[str]] = {}
         self.own: dict[str, int] = {}  # path -> hash of its own (title, subject, url)
         self.links: dict[str, bytes] = {}
         self._refs: dict[int, list[str]] | None = None
+
+    def add(self, records: Iterable[tuple]) -> None:
+        """`records`: (path, id key, url key, key hash, packed links)."""
+        ids, urls, own, links_of = self.ids, self.urls, self.own, self.links
         for path, ik, uk, kh, links in records:
             if ik is not None:
-                self.ids.setdefault(ik, []).append(path)
+                ids.setdefault(ik, []).append(path)
             if uk is not None:
-                self.urls.setdefault(uk, []).append(path)
+                urls.setdefault(uk, []).append(path)
             if kh is not None:
-                self.own[path] = kh
+                own[path] = kh
             if links:
-                self.links[path] = links
+                links_of[path] = links
+
+    def load(self, rows: Iterable[tuple], members: set[str]) -> tuple[list[str], list[str]]:
+        """Add the cache's rows (path, entry as bytes, id key, url key, key hash, links, seal,
+        has findings) of these members, each checked against its seal; `members` keeps those
+        without a row. Returns (damaged rows, rows with findings or suppressions)."""
+        ids, urls, own, links_of = self.ids, self.urls, self.own, self.links
+        damaged, content = [], []
+        crc, pack = zlib.crc32, KEYS.pack
+        for path, entry, ik, uk, kh, links, stored, has_content in rows:
+            if path not in members:
+                continue
+            members.discard(path)
+            value = crc(links or b"", crc(pack(-1 if ik is None else ik, -1 if uk is None else uk,
+                                               -1 if kh is None else kh)))
+            if entry is not None:
+                value = crc(entry, value)
+            if value != stored:
+                damaged.append(path)
+                continue
+            if ik is not None:
+                ids.setdefault(ik, []).append(path)
+            if uk is not None:
+                urls.setdefault(uk, []).append(path)
+            if kh is not None:
+                own[path] = kh
+            if links:
+                links_of[path] = links
+            if has_content:
+                content.append(path)
+        return damaged, content
 
     def candidates(self, published: dict[object, IndexEntry]) -> set[str]:
         out: set[str] = set()
-        single: dict[int, int] = {}  # id key -> the article's own hash, for ids used once
+        own = self.own
+        # a link is fresh iff (its target key, its copy hash) is (an id used once, that article's
+        # own hash), or an id no article has and the published index holds with that hash
+        fresh = set()
         for ik, paths in self.ids.items():
             if len(paths) > 1:
                 out.update(paths)
             else:
-                single[ik] = self.own[paths[0]]
+                fresh.add((ik, own[paths[0]]))
         for paths in self.urls.values():
             if len(paths) > 1:
                 out.update(paths)
-        pub = {link_key(pid): p.key_hash for pid, p in published.items()}
         ids = self.ids
-        for path, blob in self.links.items():
-            for tk, ch in LINK.iter_unpack(blob):
-                want = single.get(tk)
-                if want is None:  # shared, missing, or only in the published index
-                    want = pub.get(tk) if tk not in ids else None
-                if want != ch:
-                    out.add(path)
-                    break
+        fresh.update((key, p.key_hash) for pid, p in published.items() if (key := link_key(pid)) not in ids)
+        unpack, covers = LINK.iter_unpack, fresh.issuperset
+        out.update(path for path, blob in self.links.items() if not covers(unpack(blob)))
         return out
 
     def refs(self, key: int) -> list[str]:

@@ -44,7 +44,7 @@ class LazyResults(Mapping):
             res = files.fresh.get(path)
             if res is None:
                 row = files.rows.get(path) or rows.get(path)
-                stamp = files.scan.stamps.get(path)
+                stamp = files.scan.known(path) or None
                 if row is None or stamp is None or row[1] != stamp[1] or row[0] not in (stamp[0], -1):
                     stale.append(path)
                     continue

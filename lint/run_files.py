@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from .cache import FILE_COLUMNS, ResultCache
 from .corpus import IndexEntry
 from .files import display_names
+from .key_index import KeyIndex
 from .result import FileResult, read_entry
 from .scan import Scan, scan
-from .serialize import sealed
 from .worker import map_files
 
 CORRUPT = (ValueError, KeyError, TypeError, IndexError)
@@ -38,7 +38,7 @@ class RunFiles:
         self.invalid: set[str] = set()  # files without a valid row after this run
         self.content_complete = False  # every target's row with findings or suppressions is read
         self._with_content: list[FileResult] | None = None
-        self.keys: dict[str, tuple] = {}  # path -> index columns, read by lint(whole=True)
+        self.index = KeyIndex()  # the cache's index columns, read by lint(whole=True)
 
     def name(self, path: str) -> str:
         name = self.names.get(path)
@@ -71,29 +71,27 @@ class RunFiles:
         self._lint(todo)
 
     def _read_all(self, todo: list[str]) -> None:
-        """One pass over the table: every member's index columns (self.keys) and the targets'
-        rows with findings or suppressions."""
+        """One pass over the table: every member's index columns into the key index (checked
+        against their seal); then the targets' rows with findings or suppressions."""
         self.content_complete = True
         skip = set(todo)
         members = {p for p in self.all if p not in skip}
-        keys, rows, names = self.keys, self.rows, self.names
-        for path, *row in self.cache.db.execute(f"SELECT {FILE_COLUMNS} FROM files"):
-            if path not in members:
-                continue
-            members.discard(path)
-            if not sealed(row[3:]):
-                self._corrupt(path, todo)
-                continue
-            keys[path] = tuple(row[7:11])
-            if path in names and (row[3] is not None or row[4] is not None):
-                rows[path] = tuple(row)
+        damaged, content = self.index.load(self.cache.db.execute(
+            "SELECT path, CAST(entry AS BLOB), id_key, url_key, key_hash, links, seal, "
+            "diagnostics IS NOT NULL OR suppressions IS NOT NULL FROM files"), members)
+        for path in damaged:
+            self._corrupt(path, todo)
         todo.extend(members)  # trusted but without a row (removed by another run): lint again
+        names = self.names
+        self._read_targets(todo, [p for p in content if p in names and p not in self.rows])
 
-    def _read_targets(self, todo: list[str]) -> None:
-        """The targets' rows that hold findings or suppressions, checked now so that a corrupt
-        one is linted again rather than trusted."""
+    def _read_targets(self, todo: list[str], need: list[str] | None = None) -> None:
+        """The targets' rows that hold findings or suppressions (`need`: those known to), checked
+        now so that a corrupt one is linted again rather than trusted."""
         skip = set(todo)
-        if len(self.targets) > MANY:
+        if need is not None:
+            wanted = self.cache.rows(need)
+        elif len(self.targets) > MANY:
             self.content_complete = True
             sql = "diagnostics IS NOT NULL OR suppressions IS NOT NULL"
             wanted = {p: r for p, *r in self.cache.db.execute(f"SELECT {FILE_COLUMNS} FROM files WHERE {sql}")
@@ -120,7 +118,7 @@ class RunFiles:
         jobs = settings.jobs or os.cpu_count() or 1
         names = display_names(todo, self.cwd)
         path_of = dict(zip(names, todo))
-        progress, fresh, stamps, invalid = self.engine.progress, self.fresh, self.scan.stamps, self.invalid
+        progress, fresh, scan, invalid = self.engine.progress, self.fresh, self.scan, self.invalid
         put = cache.put if cache is not None else None
         done = 0
         for res, raw_stamp in map_files(list(zip(todo, names)), settings, tuple(selection.select),
@@ -128,7 +126,9 @@ class RunFiles:
             path = path_of[res[0]]
             fresh[path] = res
             stamp = (raw_stamp[1], raw_stamp[2]) if raw_stamp is not None else None
-            known = stamps.setdefault(path, stamp)  # not stat'ed by the scan: the worker's stamp is the file's
+            known = scan.known(path)
+            if known is False:  # not stat'ed by the scan: the worker's stamp is the file's
+                known = scan.stamps[path] = stamp
             if stamp is None or stamp != known:
                 invalid.add(path)  # unreadable, or changed while we looked
             if put is not None and stamp is not None:
@@ -173,13 +173,11 @@ class RunFiles:
                 out[name] = res.suppressions
         return out
 
-    def records(self) -> list[tuple]:
-        """(path, id key, url key, key hash, links) of every file of the corpus: this run's from
-        memory, the others' from the pass of `lint(whole=True)` (lint/key_index.py)."""
-        out = [(path, *res.row[4:8]) for path, res in self.fresh.items()]
-        keys = self.keys
-        out += [(path, *keys[path]) for path in self.all if path not in self.fresh]
-        return out
+    def key_index(self) -> KeyIndex:
+        """The index columns of every file of the corpus: the cache's (read by `lint(whole=True)`)
+        and this run's (lint/key_index.py)."""
+        self.index.add((path, *res.row[4:8]) for path, res in self.fresh.items())
+        return self.index
 
     def entry_of(self, paths: list[str]) -> dict[str, IndexEntry | None]:
         """The index entries of these files (from this run's results, or their cache rows)."""

@@ -28,6 +28,15 @@ class DirState:
     sizes: list[int] = field(default_factory=list)
     mtimes: list[int] = field(default_factory=list)
 
+    _index: dict[str, int] | None = None
+
+    def stamp(self, path: str) -> tuple[int, int] | None:
+        """A trusted file's stamp (None if the scan did not trust it)."""
+        if self._index is None:
+            self._index = {p: i for i, p in enumerate(self.paths)}
+        i = self._index.get(path)
+        return (self.sizes[i], self.mtimes[i]) if i is not None else None
+
     def lines(self, skip: set[str] | frozenset = frozenset()) -> list[tuple[str, str]]:
         cut = len(self.directory) + 1
         return [(p, f"{p[cut:]}\t{size}\t{mtime}")
@@ -37,22 +46,40 @@ class DirState:
 @dataclass
 class Scan:
     threshold: int  # stamps at or after this time are too recent to trust
-    stamps: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # None: not a regular file
+    # stamps of the files not trusted by a directory's manifest lists: explicit, too recent, not
+    # regular (None), and those the workers stamped (directories not scanned)
+    stamps: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     suspects: list[str] = field(default_factory=list)
     dirs: list[DirState] = field(default_factory=list)
     explicit: list[str] = field(default_factory=list)  # files not in a walked directory
     steady: bool = True  # every stamp known and trusted: the run's state is known from them
     gone: list[str] = field(default_factory=list)  # in a stored manifest, no longer on disk
+    _by_dir: dict[str, DirState] | None = None
+
+    def known(self, path: str) -> tuple[int, int] | bool | None:
+        """The stamp the run has of a file, or False when it has none yet."""
+        if path in self.stamps:
+            return self.stamps[path]
+        d = self._dirs().get(os.path.dirname(path))
+        stamp = d.stamp(path) if d is not None else None
+        return stamp if stamp is not None else False
 
     def stamp(self, path: str) -> tuple[int, int] | None:
         """The file's stamp, stat'ing it now if the scan did not."""
-        if path not in self.stamps:
+        stamp = self.known(path)
+        if stamp is False:
             try:
                 st = os.stat(path)
-                self.stamps[path] = (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+                stamp = (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
             except OSError:
-                self.stamps[path] = None
-        return self.stamps[path]
+                stamp = None
+            self.stamps[path] = stamp
+        return stamp
+
+    def _dirs(self) -> dict[str, DirState]:
+        if self._by_dir is None:
+            self._by_dir = {d.directory: d for d in self.dirs}
+        return self._by_dir
 
     def settle(self, invalid: set[str]) -> None:
         """After linting: the stamps of the directories not scanned come from the workers; the
@@ -61,10 +88,12 @@ class Scan:
         for d in self.dirs:
             if d.digest is not None and not (invalid and any(p in invalid for p in d.paths)):
                 continue
-            source = d.files if d.digest is None else list(d.paths)
-            d.paths, d.sizes, d.mtimes = [], [], []
-            for path in source:
-                stamp = self.stamps.get(path)
+            if d.digest is None:
+                source = [(p, self.stamps.get(p)) for p in d.files]
+            else:
+                source = list(zip(d.paths, zip(d.sizes, d.mtimes)))
+            d.paths, d.sizes, d.mtimes, d._index = [], [], [], None
+            for path, stamp in source:
                 if stamp is None or path in invalid or stamp[1] >= self.threshold:
                     continue
                 d.paths.append(path)
@@ -126,8 +155,8 @@ def scan(groups: list[tuple[str | None, list[str]]], cache: ResultCache) -> Scan
                 out.steady = False
                 continue
             size, mtime = st.st_size, st.st_mtime_ns
-            stamps[path] = (size, mtime)
             if mtime >= threshold:
+                stamps[path] = (size, mtime)
                 suspects.append(path)  # too recent to trust its stamp
                 out.steady = False
             else:

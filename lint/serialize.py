@@ -114,19 +114,17 @@ def result_row(result) -> tuple:
     return (*row, seal(row))
 
 
-_KEYS = struct.Struct("<qqq")
+KEYS = struct.Struct("<qqq")
 
 
 def seal(row: tuple) -> int:
-    """A checksum of a result row (its four JSON texts and index columns): a whole-corpus run
-    reads the index columns without decoding the rest, and a damaged or planted row must not be
-    trusted for them."""
-    ik, uk, kh, links = row[4:8]
-    value = zlib.crc32(links or b"", zlib.crc32(_KEYS.pack(
+    """A checksum of a result row's entry and index columns: a whole-corpus run reads these
+    without decoding the entry, and a damaged or planted row must not be trusted for them (the
+    findings, suppressions and claims are JSON checked when decoded)."""
+    entry, ik, uk, kh, links = row[3:8]
+    value = zlib.crc32(links or b"", zlib.crc32(KEYS.pack(
         ik if ik is not None else -1, uk if uk is not None else -1, kh if kh is not None else -1)))
-    for text in row[:4]:
-        value = zlib.crc32(text.encode("utf-8", "surrogatepass") if text is not None else b"\0", value)
-    return value
+    return zlib.crc32(entry.encode("utf-8", "surrogatepass"), value) if entry is not None else value
 
 
 def sealed(row: tuple) -> bool:
