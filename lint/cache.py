@@ -229,18 +229,11 @@ class ResultCache:
         if not (self.pending or self.restamp or self.manifests or self.gone or snapshot):
             return
         try:
-            t0 = time.thread_time()
             self.db.execute("BEGIN IMMEDIATE")
             if self.gone:
                 self.db.executemany("DELETE FROM files WHERE fid = ?", [(f,) for f in self.gone])
             if self.pending:
-                if len(self.pending) > 10_000:  # a bulk load: keep its pages in memory until the commit
-                    self.db.execute("PRAGMA cache_size = -131072")
-                rows = self._pending_rows()
-                t2 = time.thread_time()
-                self.db.executemany(INSERT, rows)
-                if os.environ.get("QTLINT_TIMING"):
-                    print(f"  flush: rows {t2 - t0:.3f} insert {time.thread_time() - t2:.3f}", file=sys.stderr)
+                self.db.executemany(INSERT, self._pending_rows())
             if self.restamp:
                 self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE fid = ? AND path = ?",
                                     self.restamp)
@@ -250,10 +243,7 @@ class ResultCache:
                 self.db.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", snapshot)
                 self.db.execute("DELETE FROM corpus WHERE rowid NOT IN "
                                 f"(SELECT rowid FROM corpus ORDER BY rowid DESC LIMIT {SNAPSHOTS})")
-            t1 = time.thread_time()
             self.db.execute("COMMIT")
-            if os.environ.get("QTLINT_TIMING"):
-                print(f"  flush: writes {t1 - t0:.3f} commit {time.thread_time() - t1:.3f}", file=sys.stderr)
         except sqlite3.Error as err:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")

@@ -55,11 +55,14 @@ class Scan:
     steady: bool = True  # every stamp known and trusted: the run's state is known from them
     gone: list[str] = field(default_factory=list)  # in a stored manifest, no longer on disk
     _by_dir: dict[str, DirState] | None = None
+    trusted: bool = False  # whether any directory's list holds stamps
 
     def known(self, path: str) -> tuple[int, int] | bool | None:
         """The stamp the run has of a file, or False when it has none yet."""
         if path in self.stamps:
             return self.stamps[path]
+        if not self.trusted:
+            return False
         d = self._dirs().get(os.path.dirname(path))
         stamp = d.stamp(path) if d is not None else None
         return stamp if stamp is not None else False
@@ -101,6 +104,7 @@ class Scan:
                 d.mtimes.append(stamp[1])
             d.digest = _digest(d.paths, d.sizes, d.mtimes)
         self.steady = all(len(d.paths) == len(d.files) for d in self.dirs)
+        self.trusted = any(d.paths for d in self.dirs)
         for path in self.explicit:
             stamp = self.stamps.get(path)
             if path in invalid or stamp is None or stamp[1] >= self.threshold:
@@ -164,6 +168,7 @@ def scan(groups: list[tuple[str | None, list[str]]], cache: ResultCache) -> Scan
                 sizes.append(size)
                 mtimes.append(mtime)
         state.digest = _digest(paths, sizes, mtimes)
+        out.trusted = out.trusted or bool(paths)
         if state.digest == state.stored:
             continue
         old = cache.manifest_lines(directory)
