@@ -8,7 +8,7 @@ For each corpus size it generates a seed-style corpus (benchmarks/generate.py), 
   warm      the same again, nothing changed
   one-file  after editing one article, `qtlint check THAT_FILE` (what the pre-commit hook runs);
             the whole corpus is still seen by the cross-article rules
-and prints each as a ratio to the floor, with the peak memory (RSS summed over qtlint's
+and prints each as a ratio to the floor, with the peak memory (PSS summed over qtlint's
 processes) and the grammar throughput (articles per second, cold and cached) on a sample.
 """
 from __future__ import annotations
@@ -48,37 +48,42 @@ def floor(root: Path) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc).
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of a process and all its descendants, summed, in bytes (Linux /proc).
 
-    Descendants are found through /proc/PID/task/TID/children, not by scanning all of /proc:
-    the poll runs every 0.1 s beside the measured run and must not take CPU from it."""
-    total = 0
+    Workers are forked from the main process and share its pages, so summing RSS counts those
+    pages once per process; PSS (proportional set size) divides each shared page among the
+    processes sharing it, so its sum is the memory the run really holds. Descendants are found
+    through /proc/PID/task/TID/children, not by scanning all of /proc."""
+    pss = rss = 0
     stack = [pid]
-    page = os.sysconf("SC_PAGE_SIZE")
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/statm") as fh:
-                total += int(fh.read().split()[1]) * page
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for tid in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{tid}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
             pass
-    return total
+    return pss, rss
 
 
 def qtlint(args: list[str], cwd: Path, cache: Path) -> tuple[float, int, int]:
-    """Run the real CLI; return (seconds, peak RSS of its process tree, exit status)."""
+    """Run the real CLI; return (seconds, peak PSS of its process tree, exit status)."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "QTLINT_CACHE_DIR": str(cache)}
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "lint", *args], cwd=cwd, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
-        time.sleep(0.1)
+        peak = max(peak, _tree_memory(proc.pid)[0])
+        time.sleep(0.2)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
@@ -116,7 +121,7 @@ def measure(n: int, work: Path, grammar_sample: int) -> dict:
         "cold_without_facts_s": round(cold_nf_s, 2),
         "cold_ratio": round(cold_s / floor_s, 3), "warm_ratio": round(warm_s / floor_s, 3),
         "one_file_ratio": round(one_s / floor_s, 3), "cold_without_facts_ratio": round(cold_nf_s / floor_s, 3),
-        "peak_rss_mib": round(max(cold_rss, warm_rss, one_rss) / 2**20, 1),
+        "peak_pss_mib": round(max(cold_rss, warm_rss, one_rss) / 2**20, 1),
     }
     if grammar_sample:
         sample = work / f"grammar-{n}"
@@ -142,7 +147,7 @@ def show(r: dict) -> None:
     for label, key in (("cold (no cache, grammar out)", "cold"), ("warm (nothing changed)", "warm"),
                        ("one-file run after an edit", "one_file"), ("cold, facts out too", "cold_without_facts")):
         print(f"  {label:32} {r[key + '_s']:8.2f} s   {r[key + '_ratio']:6.3f} x floor")
-    print(f"  peak memory (RSS, all processes)  {r['peak_rss_mib']} MiB")
+    print(f"  peak memory (PSS, all processes)  {r['peak_pss_mib']} MiB")
     if "grammar_articles" in r:
         print(f"  grammar ({r['grammar_articles']} articles, 1 core): cold {r['grammar_cold_per_s']}/s, "
               f"cached {r['grammar_cached_per_s']}/s")
