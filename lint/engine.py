@@ -30,6 +30,15 @@ from .suppression import apply_suppressions
 from .worker import codes_of as _codes
 
 PARTIAL_RATIO = 32  # up to one checked file in this many: read only the index rows they need
+_GC_DEFAULT: list[int] = list(gc.get_threshold())
+
+
+def _usual_gc() -> None:
+    gc.set_threshold(*_GC_DEFAULT)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_usual_gc)
 
 
 @dataclass
@@ -51,7 +60,8 @@ class Engine:
         self.selection = Selection(select if select is not None else settings.select,
                                    list(settings.ignore) + list(ignore or ()), self.rules)
         self.progress = progress
-        self.keep_corpus = False  # the report wants the Corpus object even when cached
+        self.keep_corpus = False  # the report wants the corpus object even when cached
+        self._run_memo: dict = {}  # what one run reads once (the published index)
 
     # ---- per file ------------------------------------------------------------------------
     def rules_key(self) -> str:
@@ -62,10 +72,12 @@ class Engine:
 
     # ---- whole run -----------------------------------------------------------------------
     def run(self, paths: Iterable[Path]) -> RunResult:
-        # A cold run keeps ~30 small objects a file alive (results, index entries): the cyclic
-        # collector's full passes over them cost more than the run's own work at 100,000 files.
-        # Rarer collections (also in the workers forked meanwhile) for the run's duration.
+        # A cold run keeps several small objects a file alive (results, rows): the cyclic
+        # collector's repeated passes over them cost more than the run's own work at 100,000
+        # files. Rarer collections in this process for the run's duration; worker processes
+        # forked meanwhile go back to the usual ones (they make cyclic garbage, parsing).
         thresholds = gc.get_threshold()
+        _GC_DEFAULT[:] = thresholds
         gc.set_threshold(max(thresholds[0], 50_000), max(thresholds[1], 20), max(thresholds[2], 100))
         try:
             return self._run(paths)
@@ -73,6 +85,7 @@ class Engine:
             gc.set_threshold(*thresholds)
 
     def _run(self, paths: Iterable[Path]) -> RunResult:
+        self._run_memo: dict = {}
         for module in registry.ARTICLE_RULES:  # fail fast, in the main process, on a missing backend
             preflight = getattr(module, "preflight", None)
             if preflight is not None and self.selection.any_enabled(_codes(module)):
@@ -124,12 +137,9 @@ class Engine:
         index, the working directory (paths in messages) and the rules."""
         h = hashlib.blake2b(digest_size=20)
         index = self.settings.published_index
-        try:
-            published = index.read_bytes() if index is not None and self.needs_corpus() else b""
-        except OSError:
-            published = b"<unreadable>"
+        published = self._published_bytes() if self.needs_corpus() else b""
         h.update(f"{self.cwd}\0{self.rules_key()}\0{self.needs_corpus()}\0{index}\0".encode())
-        h.update(hashlib.blake2b(published).digest())
+        h.update(hashlib.blake2b(published if published is not None else b"<unreadable>").digest())
         h.update(b"all" if files.everything else "\n".join(files.targets).encode("utf-8", "surrogateescape"))
         h.update("\n".join(files.scan.key_parts()).encode("utf-8", "surrogateescape"))
         return h.hexdigest()
@@ -139,9 +149,7 @@ class Engine:
         make it worth reporting (extra["relevant"]). A few checked files in a large corpus read
         only the index rows they need (lint/index_store.py); otherwise every finding of the
         corpus is computed from its keys (lint/key_index.py), and the relevant ones kept."""
-        from .published import load_published
-
-        published = load_published(self.settings.published_index)
+        published = self._published()
         corpus: PartialCorpus | IndexedCorpus
         if self._partial(files):
             corpus = PartialCorpus(files, *published)
@@ -156,6 +164,29 @@ class Engine:
             if self.selection.any_enabled(_codes(module)):
                 found.extend(module.check_corpus(corpus, checked, ctx))
         return found, corpus
+
+    def _published_bytes(self) -> bytes | None:
+        """The published-articles index as this run read it (once: the run snapshot's key and
+        the findings must come from the same content)."""
+        if "published" not in self._run_memo:
+            index = self.settings.published_index
+            try:
+                self._run_memo["published"] = index.read_bytes() if index is not None else b""
+            except OSError:
+                self._run_memo["published"] = None
+        return self._run_memo["published"]
+
+    def _published(self) -> tuple[dict, list]:
+        from .published import load_published
+
+        index, raw = self.settings.published_index, self._published_bytes()
+        if index is None or raw is None:
+            return load_published(index)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return load_published(index)
+        return load_published(index, text.replace("\r\n", "\n").replace("\r", "\n"))  # as read_text does
 
     def _partial(self, files: RunFiles) -> bool:
         """Whether the checked files are few enough to read only the index rows they need."""

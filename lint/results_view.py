@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .result import FileResult
+from .run_files import lint_now
 
 
 class LazyResults(Mapping):
@@ -26,7 +27,9 @@ class LazyResults(Mapping):
         return (names[p] for p in self.files.targets)
 
     def __contains__(self, name: object) -> bool:
-        return name in self.files.names.values() if self.data is None else name in self.data
+        if self.data is None:
+            self.data = self._load()
+        return name in self.data
 
     def __getitem__(self, name: str) -> FileResult:
         if self.data is None:
@@ -54,13 +57,8 @@ class LazyResults(Mapping):
                     stale.append(path)
                     continue
             out[name] = res
-        if stale:
-            from .worker import init_worker, lint_path
-
-            engine = files.engine
-            init_worker(engine.settings, tuple(engine.selection.select), tuple(engine.selection.ignore))
-            for path in stale:
-                out[files.names[path]] = lint_path(path, files.names[path])[0]
+        for path in stale:
+            out[files.names[path]] = lint_now(files.engine, path, files.names[path])
         return {name: out[name] for name in self}
 
 

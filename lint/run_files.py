@@ -36,7 +36,6 @@ class RunFiles:
         self.fresh: dict[str, FileResult] = {}  # linted in this run
         self.rows: dict[str, tuple] = {}  # cache rows known valid, by path
         self.invalid: set[str] = set()  # files without a valid row after this run
-        self.content_complete = False  # every target's row with findings or suppressions is read
         self._with_content: list[FileResult] | None = None
         self.index = KeyIndex()  # the cache's index columns, read by lint(whole=True)
 
@@ -73,7 +72,6 @@ class RunFiles:
     def _read_all(self, todo: list[str]) -> None:
         """One pass over the table: every member's index columns into the key index (checked
         against their seal); then the targets' rows with findings or suppressions."""
-        self.content_complete = True
         skip = set(todo)
         members = {p for p in self.all if p not in skip}
         damaged, content = self.index.load(self.cache.db.execute(
@@ -92,7 +90,6 @@ class RunFiles:
         if need is not None:
             wanted = self.cache.rows(need)
         elif len(self.targets) > MANY:
-            self.content_complete = True
             sql = "diagnostics IS NOT NULL OR suppressions IS NOT NULL"
             wanted = {p: r for p, *r in self.cache.db.execute(f"SELECT {FILE_COLUMNS} FROM files WHERE {sql}")
                       if p in self.names and p not in skip}
@@ -169,8 +166,13 @@ class RunFiles:
             self.rows.update(self.cache.rows(need))
         for path, name in paths.items():
             res = self.result(path)
-            if res is not None and res.suppressions:
-                out[name] = res.suppressions
+            try:
+                items = res.suppressions if res is not None else []
+            except CORRUPT:  # a damaged row of a file not linted in this run: read the file
+                print(f"qtlint: warning: discarding a corrupt cache entry for {name}", file=sys.stderr)
+                items = lint_now(self.engine, path, name).suppressions
+            if items:
+                out[name] = items
         return out
 
     def key_index(self) -> KeyIndex:
@@ -207,6 +209,13 @@ class RunFiles:
             return
         self.cache.manifests = self.scan.manifests()
         self.cache.flush(snapshot if self.scan.steady else None)
+
+
+def lint_now(engine, path: str, name: str) -> FileResult:
+    from .worker import init_worker, lint_path
+
+    init_worker(engine.settings, tuple(engine.selection.select), tuple(engine.selection.ignore))
+    return lint_path(path, name)[0]
 
 
 def _merge(target_groups: list, corpus_groups: list) -> list:
