@@ -28,6 +28,7 @@ import sqlite3
 import stat
 import sys
 import time
+import zlib
 from operator import itemgetter
 from pathlib import Path
 
@@ -52,6 +53,7 @@ INSERT = f"INSERT OR REPLACE INTO files (fid, {FILE_COLUMNS}) VALUES ({', '.join
 
 
 _first = itemgetter(0)
+_HALF, _WRAP = 1 << 63, 1 << 64
 
 
 def content_digest(raw: bytes) -> str:
@@ -109,7 +111,10 @@ class ResultCache:
 
     @classmethod
     def _connect(cls, path: Path) -> ResultCache:
+        new = not path.exists()
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        if new:
+            db.execute("PRAGMA page_size=16384")  # large rows, written and scanned in bulk
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         row = None
@@ -203,9 +208,18 @@ class ResultCache:
         self.pending[stamp[0]] = (stamp, result)
 
     def _pending_rows(self) -> list[tuple]:
-        cut = self.now_ns - RACY_NS
-        rows = [(file_id(path), path, -1 if mtime >= cut else size, mtime, digest, *res.row)
-                for (path, size, mtime, digest), res in self.pending.values()]
+        cut, crc, adler = self.now_ns - RACY_NS, zlib.crc32, zlib.adler32
+        rows = []
+        for (path, size, mtime, digest), res in self.pending.values():
+            try:
+                raw = path.encode()
+            except UnicodeEncodeError:
+                fid = file_id(path)
+            else:  # file_id, inlined: this runs for every file of a cold run
+                fid = crc(raw) << 32 | adler(raw)
+                if fid >= _HALF:
+                    fid -= _WRAP
+            rows.append((fid, path, -1 if mtime >= cut else size, mtime, digest, *res.row))
         rows.sort(key=_first)  # in key order: appending to the table beats inserting into it
         return rows
 

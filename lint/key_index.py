@@ -33,10 +33,11 @@ class KeyIndex:
         self.links: dict[str, bytes] = {}
         self._refs: dict[int, list[str]] | None = None
 
-    def add(self, records: Iterable[tuple]) -> None:
-        """`records`: (path, id key, url key, key hash, packed links)."""
+    def add(self, results: Iterable[tuple]) -> None:
+        """`results`: (path, result row) (the row's index columns are items 4 to 7)."""
         ids, urls, own, links_of = self.ids, self.urls, self.own, self.links
-        for path, ik, uk, kh, links in records:
+        for path, row in results:
+            ik, uk, kh, links = row[4], row[5], row[6], row[7]
             if ik is not None:
                 ids.setdefault(ik, []).append(path)
             if uk is not None:

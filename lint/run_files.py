@@ -178,7 +178,7 @@ class RunFiles:
     def key_index(self) -> KeyIndex:
         """The index columns of every file of the corpus: the cache's (read by `lint(whole=True)`)
         and this run's (lint/key_index.py)."""
-        self.index.add((path, *res.row[4:8]) for path, res in self.fresh.items())
+        self.index.add((path, res.row) for path, res in self.fresh.items())
         return self.index
 
     def entry_of(self, paths: list[str]) -> dict[str, IndexEntry | None]:
