@@ -40,12 +40,15 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
             raise NeedsFullParse from None
         if root is None:
             return None
+        # without an anchor in the source no node can be shared, so the alias check is skipped
+        seen: set[int] | None = set() if "&" in source else None
         construct = loader.construct_object
-        if "&" in source:  # anchors, so maybe aliases: the careful walk refuses them
-            return _walk_refusing_aliases(root, max_depth, construct)
 
-        def walk(node: Any, depth: int) -> Any:
-            # no anchor in the source, so no node is shared; `depth` is the node's own depth
+        def walk(node: Any, depth: int) -> Any:  # `depth`: the node's own depth
+            if seen is not None:
+                if id(node) in seen:
+                    raise NeedsFullParse  # an alias: refused, with its position, by the full walk
+                seen.add(id(node))
             cls = node.__class__
             if cls is _SCALAR:
                 return node.value if node.tag == STR_TAG else _construct(construct, node)
@@ -60,8 +63,8 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
                 key = key_node.value
                 if key in out:
                     raise NeedsFullParse  # duplicate key: reported by the full walk
-                if value_node.__class__ is _SCALAR and value_node.tag == STR_TAG:
-                    out[key] = value_node.value
+                if seen is None and value_node.__class__ is _SCALAR and value_node.tag == STR_TAG:
+                    out[key] = value_node.value  # the common case, without a call
                 else:
                     out[key] = walk(value_node, depth + 1)
             return out
@@ -81,31 +84,3 @@ def _construct(construct: Any, node: Any) -> Any:
         return construct(node)
     except (yaml.YAMLError, ValueError, OverflowError):
         raise NeedsFullParse from None
-
-
-def _walk_refusing_aliases(root: Any, max_depth: int, construct: Any) -> Any:
-    """The fast walk for sources holding `&`: a node met twice is an alias (refused)."""
-    seen: set[int] = set()
-
-    def walk(node: Any, depth: int) -> Any:
-        if depth > max_depth or id(node) in seen:
-            raise NeedsFullParse
-        seen.add(id(node))
-        cls = node.__class__
-        if cls is _SCALAR:
-            return node.value if node.tag == STR_TAG else _construct(construct, node)
-        if cls is _SEQUENCE:
-            return [walk(item, depth + 1) for item in node.value]
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not _SCALAR or key_node.tag != STR_TAG:
-                raise NeedsFullParse  # merge keys, non-text keys: the full walk decides
-            key = key_node.value
-            if key in out:
-                raise NeedsFullParse  # duplicate key: reported by the full walk
-            out[key] = walk(value_node, depth + 1)
-        return out
-
-    return walk(root, 0)
-
-
