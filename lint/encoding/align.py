@@ -25,9 +25,10 @@ import re
 import ftfy
 from ftfy.chardata import CHARMAP_ENCODINGS
 
+from ..chars import non_ascii_runs
+
 Span = tuple[int, int, int, int]
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _JOINER = re.compile(r"[ ?\u0080-\U0010ffff]*")
 # difflib is quadratic; a longer changed gap (say, a CJK paragraph) stays one span
@@ -57,8 +58,8 @@ def changed_spans(old: str, new: str) -> list[Span]:
 
 def _aligned_runs(old: str, new: str) -> list[Span] | None:
     """Pair the n-th non-ASCII run of old with that of new; None if the ASCII differs."""
-    old_runs = [m.span() for m in _NON_ASCII_RUN.finditer(old)]
-    new_runs = [m.span() for m in _NON_ASCII_RUN.finditer(new)]
+    old_runs = non_ascii_runs(old)
+    new_runs = non_ascii_runs(new)
     if len(old_runs) != len(new_runs):
         return None
     spans: list[Span] = []

@@ -22,13 +22,10 @@ from dataclasses import dataclass
 import ftfy
 from ftfy.badness import is_bad
 
-from ..chars import non_ascii_chars
+from ..chars import non_ascii_runs
 from ..diagnostic import Edit
 from .align import changed_spans
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_FEW_CHARACTERS = 16  # more distinct non-ASCII characters than this: scan with the regex
-_FEW_POSITIONS = 400
 # longer than the longest match of ftfy's badness regex (7 characters in ftfy 6.3)
 _REACH = 8
 # below this length the windows cost more than the plain search
@@ -154,33 +151,3 @@ def _non_ascii_lines(text: str) -> Iterator[tuple[int, str, list[tuple[int, int]
             mine.append((runs[i][0] - line_start, min(runs[i][1], line_end) - line_start))
             i += 1
         yield line_start, text[line_start:line_end], mine
-
-
-def non_ascii_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of non-ASCII characters in `text`, in order.
-
-    A regex scan costs ~15 ns a character (65 µs for a typical article); articles hold only a
-    few distinct non-ASCII characters, so each is found with `str.find` (a C loop) instead,
-    unless there are many of them (a text in another script), where the regex is cheaper."""
-    if text.isascii():
-        return []
-    chars = non_ascii_chars(text)
-    if len(chars) > _FEW_CHARACTERS:
-        return [m.span() for m in _NON_ASCII_RUN.finditer(text)]
-    positions = []
-    find = text.find
-    for char in chars:
-        i = find(char)
-        while i != -1:
-            positions.append(i)
-            i = find(char, i + 1)
-    if len(positions) > _FEW_POSITIONS:
-        return [m.span() for m in _NON_ASCII_RUN.finditer(text)]
-    positions.sort()
-    runs: list[tuple[int, int]] = []
-    for p in positions:
-        if runs and runs[-1][1] == p:
-            runs[-1] = (runs[-1][0], p + 1)
-        else:
-            runs.append((p, p + 1))
-    return runs

@@ -1,4 +1,4 @@
-"""`non_ascii_runs` finds runs with str.find instead of a regex scan; it must give the regex's
+"""`lint.chars.non_ascii_runs` finds runs with str.find instead of a regex scan; it must give the regex's
 answer exactly, for texts with few distinct characters and for texts in another script."""
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.chars import non_ascii_chars
+from lint.chars import non_ascii_chars, non_ascii_runs
 from lint.encoding.lost import find_lost_characters
-from lint.encoding.mojibake import non_ascii_runs
 
 _RUN = re.compile(r"[^\x00-\x7f]+")
 _ALPHABET = st.sampled_from(list("ab \n\r-") + ["’", "é", "\u2028", "\x92", "\ufffd", "\ud800", "Ж", "😀"])
