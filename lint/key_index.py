@@ -35,25 +35,26 @@ class KeyIndex:
 
     def add(self, results: Iterable[tuple]) -> None:
         """`results`: (path, result row) (the row's index columns are items 4 to 7)."""
-        ids, urls, own, links_of = self.ids, self.urls, self.own, self.links
+        put = self._put
         for path, row in results:
-            ik, uk, kh, links = row[4], row[5], row[6], row[7]
-            if ik is not None:
-                ids.setdefault(ik, []).append(path)
-            if uk is not None:
-                urls.setdefault(uk, []).append(path)
-            if kh is not None:
-                own[path] = kh
-            if links:
-                links_of[path] = links
+            put(path, row[4], row[5], row[6], row[7])
+
+    def _put(self, path: str, ik: int | None, uk: int | None, kh: int | None, links: bytes | None) -> None:
+        if ik is not None:
+            self.ids.setdefault(ik, []).append(path)
+        if uk is not None:
+            self.urls.setdefault(uk, []).append(path)
+        if kh is not None:
+            self.own[path] = kh
+        if links:
+            self.links[path] = links
 
     def load(self, rows: Iterable[tuple], members: set[str]) -> tuple[list[str], list[str]]:
         """Add the cache's rows (path, entry as bytes, id key, url key, key hash, links, seal,
         has findings) of these members, each checked against its seal; `members` keeps those
         without a row. Returns (damaged rows, rows with findings or suppressions)."""
-        ids, urls, own, links_of = self.ids, self.urls, self.own, self.links
         damaged, content = [], []
-        crc, pack = zlib.crc32, KEYS.pack
+        crc, pack, put = zlib.crc32, KEYS.pack, self._put
         for path, entry, ik, uk, kh, links, stored, has_content in rows:
             if path not in members:
                 continue
@@ -65,14 +66,7 @@ class KeyIndex:
             if value != stored:
                 damaged.append(path)
                 continue
-            if ik is not None:
-                ids.setdefault(ik, []).append(path)
-            if uk is not None:
-                urls.setdefault(uk, []).append(path)
-            if kh is not None:
-                own[path] = kh
-            if links:
-                links_of[path] = links
+            put(path, ik, uk, kh, links)
             if has_content:
                 content.append(path)
         return damaged, content
