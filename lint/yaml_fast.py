@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .yaml_rust import rust_data
 from .yaml_tree import STR_TAG, ArticleLoader, depth_bound, yaml_safe
 
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
@@ -30,8 +31,12 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
     full walk can report it with a position. (Building the data from libyaml's events instead
     of its node graph was tried: the Python loop over events costs more than the nodes.)
     """
-    if depth_bound(source) > 500 or max_depth < 0:
+    encoded = source.encode()
+    if depth_bound(encoded) > 500 or max_depth < 0:
         raise NeedsFullParse
+    data = rust_data(source, encoded, max_depth)  # yaml-rs, where its answer is libyaml's (yaml_rust.py)
+    if data is not None:
+        return data
     loader = ArticleLoader(yaml_safe(source))
     try:
         try:

@@ -1,0 +1,163 @@
+"""The parser's first try: yaml-rs (Rust) builds the front matter, kept to libyaml's answers.
+
+yaml-rs builds dicts and strings in Rust, three to four times faster than libyaml's composer
+calling back into Python for every node. But it reads YAML 1.2's core schema, where PyYAML's
+safe loader reads YAML 1.1 (`yes`, `017`, `1e3` and `1:30` mean different things), and it is
+more lenient in places (control characters, aliases are expanded). So its answer is taken only
+where both must agree, and `rust_data` returns None (the libyaml path decides) otherwise:
+
+- the source holds no tab, no `&` (anchors: yaml-rs expands aliases), no `!` (tags), no byte
+  order mark, no bare CR, no line break of YAML 1.1 only (NEL, U+2028/9) and no character
+  libyaml refuses (`_printable`);
+- it is a mapping, with no duplicate key (yaml-rs raises), every key a string;
+- every string, key or value, is one YAML 1.1 reads as a string even unquoted (not `yes`, `~`,
+  `1_000`, `<<`), and none starts with `*` (an alias without an anchor is an error to libyaml);
+- no plain scalar in the source looks like a number in a form the two schemas may read
+  differently (`_ODD_NUMBER`: `017`, `0o17`, `1e3`, `.iNf`, `_1`...): the numbers yaml-rs gives are
+  then written `17`, `-1.0`, which both read alike; true/false and null agree in both schemas.
+
+tests/core/test_yaml_rust.py holds this to libyaml exhaustively on short scalars, on YAML's
+corner cases and on thousands of mutated articles.
+"""
+from __future__ import annotations
+
+import re
+from .chars import non_ascii_chars
+from .yaml_tree import _IMPLICIT, yaml_safe
+
+try:
+    from yaml_rs import DuplicateKeyPolicy, YAMLDecodeError
+    from yaml_rs._yaml_rs import _loads
+except ImportError:  # pragma: no cover - an optional accelerator: libyaml alone gives the same answers
+    _loads = None
+
+_DUPLICATE = DuplicateKeyPolicy.Error if _loads is not None else None
+_STR, _DICT, _LIST = str, dict, list
+
+# characters libyaml's reader accepts: tab, LF, CR, printable ASCII, NEL, and the printable BMP
+# and astral planes (PyYAML's Reader.NON_PRINTABLE):
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# A plain scalar yaml-rs reads as a number is one token: [sign] digits, `_`, `.`, a hex/octal/
+# binary prefix, an exponent, or inf/nan (a superset of its grammar). Of those, only `-12` and
+# `3.5` are read alike by both schemas; any other (`017`, `0o17`, `1e3`, `.iNf`, `_1`) sends the
+# article to libyaml.
+_ODD_TOKEN = re.compile(
+    r"(?!-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$)"
+    r"[-+]?(?:0[xXoObB][0-9a-fA-F_]*|[._0-9]*[0-9][._0-9]*(?:[eE][-+]?[0-9_]*)?"
+    r"|\.[iI][nN][fF]|\.[nN][aA][nN])")
+_NUMBER_STARTS = frozenset("-+._0123456789")
+_TAIL_ENDS = frozenset("0123456789abcdefABCDEF._nN \r")
+_PRINTABLE_ASCII = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+# YAML 1.1's implicit types (but timestamps: dates stay text), as the safe loader resolves a
+# plain scalar; a string matching one of them must have been quoted, which yaml-rs cannot tell.
+_SPECIAL = re.compile("|".join(dict.fromkeys(
+    f"(?:{regexp.pattern})" for resolvers in _IMPLICIT.values() for _tag, regexp in resolvers)), re.VERBOSE)
+_RISKY_FIRST = frozenset(_IMPLICIT) | {"*"}
+_SAFE_KEYS: set[str] = set()  # keys already found plain (an article repeats the same few)
+
+
+class _Disagree(Exception):
+    """YAML 1.1 may read this differently: let libyaml decide."""
+
+
+def rust_data(source: str, encoded: bytes, max_depth: int = 64) -> dict | None:
+    """The front matter as plain data when yaml-rs's answer is libyaml's; None: ask libyaml.
+
+    `encoded` is `source` in UTF-8; the caller has checked its depth bound (yaml_tree.depth_bound
+    at most 500): yaml-rs recurses on the stack, and tens of thousands of levels crash it."""
+    if _loads is None or "\t" in source or "&" in source or "!" in source or "\ufeff" in source:
+        return None  # tabs, anchors, tags, byte order marks: the two parsers differ
+    if "\r" in source and source.count("\r") != source.count("\r\n"):
+        return None  # a bare CR is a line break: the line checks below split at LF only
+    if not _printable(source, encoded) or yaml_safe(source) is not source:
+        return None  # libyaml refuses the character, or reads it as a line break (NEL, U+2028/9)
+    if "[" in source or "{" in source or _odd_number(source):
+        return None  # flow collections (or a Markdown link): libyaml decides
+    try:
+        data = _loads(source, parse_datetime=False, duplicate_key_policy=_DUPLICATE)
+    except (YAMLDecodeError, ValueError, TypeError, OverflowError, RecursionError):
+        return None  # an error, a duplicate key...: libyaml reports it with its position
+    if data.__class__ is not _DICT:
+        return None
+    try:
+        _check_mapping(data, 0, max_depth)
+    except _Disagree:
+        return None
+    return data
+
+
+def _printable(source: str, encoded: bytes) -> bool:
+    """No character libyaml's reader refuses (tab, LF, CR and printable ASCII are fine)."""
+    rest = encoded.translate(None, _PRINTABLE_ASCII)
+    if not rest:
+        return True
+    if not rest.translate(None, _HIGH_BYTES):  # only non-ASCII characters: check each distinct one
+        return not any(_NON_PRINTABLE.match(char) for char in non_ascii_chars(source))
+    return False  # an ASCII control character
+
+
+def _odd_number(source: str) -> bool:
+    """Whether a plain scalar may be a number the two schemas read differently.
+
+    Without flow collections (the caller sends those to libyaml), a plain scalar yaml-rs reads
+    as a number is one token, last on its line: after a space or the line start, before trailing
+    spaces, a comment (` #`) or the line break. So the last token of every line, and the last
+    token before every ` #`, is checked."""
+    ends, starts, odd = _TAIL_ENDS, _NUMBER_STARTS, _ODD_TOKEN.fullmatch
+    for line in source.split("\n"):
+        if line[-1:] in ends:
+            tail = line.rstrip(" \r")
+            token = tail[tail.rfind(" ") + 1:]
+            if token[:1] in starts and odd(token):
+                return True
+    at = source.find(" #")
+    while at != -1:  # a comment: the token before it ends a scalar too
+        tail = source[source.rfind("\n", 0, at) + 1:at].rstrip(" ")
+        token = tail[tail.rfind(" ") + 1:]
+        if token[:1] in starts and odd(token):
+            return True
+        at = source.find(" #", at + 1)
+    return False
+
+
+def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
+    """Every key a string; every string one YAML 1.1 reads as that string (see `_plain_text`)."""
+    if depth >= max_depth and data:
+        raise _Disagree  # deeper than allowed: libyaml's walk reports it
+    for key, value in data.items():
+        if key not in _SAFE_KEYS:
+            if key.__class__ is not _STR or not _plain_text(key):
+                raise _Disagree
+            if len(_SAFE_KEYS) < 4096:
+                _SAFE_KEYS.add(key)
+        cls = value.__class__
+        if cls is _STR:
+            if value[:1] in _RISKY_FIRST and not _plain_text(value):
+                raise _Disagree
+        elif cls is _DICT:
+            _check_mapping(value, depth + 1, max_depth)
+        elif cls is _LIST:
+            _check_list(value, depth + 1, max_depth)
+
+
+def _check_list(data: list, depth: int, max_depth: int) -> None:
+    if depth >= max_depth and data:
+        raise _Disagree
+    for value in data:
+        cls = value.__class__
+        if cls is _STR:
+            if value[:1] in _RISKY_FIRST and not _plain_text(value):
+                raise _Disagree
+        elif cls is _DICT:
+            _check_mapping(value, depth + 1, max_depth)
+        elif cls is _LIST:
+            _check_list(value, depth + 1, max_depth)
+
+
+def _plain_text(text: str) -> bool:
+    """YAML 1.1 reads it as this string even unquoted (not `yes`, `~`, `1_000`, `<<`), and it is
+    no alias (`*name`: an error to libyaml without its anchor, text to yaml-rs)."""
+    return text[:1] not in _RISKY_FIRST or (text[:1] != "*" and _SPECIAL.match(text) is None)

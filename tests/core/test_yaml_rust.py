@@ -1,0 +1,189 @@
+"""yaml-rs may answer for libyaml only where both agree (lint/yaml_rust.py).
+
+The reference is the libyaml path (yaml_fast.fast_data with yaml-rs switched off): wherever
+`rust_data` gives data, libyaml must give the very same data, types and key order included;
+wherever libyaml would report something (an error, a duplicate key, an alias, a too-deep
+nesting), `rust_data` must step aside (None). Checked exhaustively on short scalars, on YAML's
+corner cases, and on thousands of mutated real and generated articles. Set QTLINT_FUZZ=N for a
+longer mutation run.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from lint import yaml_fast
+from lint.yaml_rust import _loads, rust_data
+
+pytestmark = pytest.mark.skipif(_loads is None, reason="yaml-rs is not installed")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _typed(value):
+    """A value with every type spelled out (1 == 1.0 == True in Python) and key order kept."""
+    if isinstance(value, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    if isinstance(value, float) and math.isnan(value):
+        return ("float", "nan")
+    return (type(value).__name__, value)
+
+
+def _libyaml(source: str):
+    saved = yaml_fast.rust_data
+    yaml_fast.rust_data = lambda *args: None
+    try:
+        return _typed(yaml_fast.fast_data(source))
+    except yaml_fast.NeedsFullParse:
+        return "needs the full parse"
+    finally:
+        yaml_fast.rust_data = saved
+
+
+def _agrees(source: str) -> bool:
+    """rust_data steps aside or gives libyaml's answer; True when it answered."""
+    got = rust_data(source, source.encode())
+    if got is None:
+        return False
+    assert _typed(got) == _libyaml(source), source
+    return True
+
+
+# -- the numbers: every short token over the characters numbers are made of ----------------------
+
+_NUMBER_CHARS = "0179+-._eExXoObB"
+
+
+def test_every_short_number_like_scalar() -> None:
+    answered = 0
+    for length in range(1, 5):
+        for chars in itertools.product(_NUMBER_CHARS, repeat=length):
+            token = "".join(chars)
+            answered += _agrees(f"a: {token}\n")
+    assert answered > 1000  # the check answered often: canonical numbers and plain text
+
+
+def test_words_the_schemas_read_differently() -> None:
+    words = ["yes", "no", "on", "off", "y", "n", "true", "false", "null", "inf", "nan", "~"]
+    for word in words:
+        for cased in {"".join(c) for c in itertools.product(*[(ch.lower(), ch.upper()) for ch in word])}:
+            for form in (cased, f".{cased}", f"+.{cased}", f"-.{cased}"):
+                _agrees(f"a: {form}\n")
+                _agrees(f"{form}: a\n")
+
+
+def test_canonical_numbers_are_answered_and_odd_ones_are_not() -> None:
+    for text, value in (("17", 17), ("-3", -3), ("0", 0), ("-1.0", -1.0), ("3.25", 3.25),
+                        ("123456789012345678901234567890", 123456789012345678901234567890)):
+        assert rust_data(f"id: {text}\n", f"id: {text}\n".encode()) == {"id": value}
+    for text in ("017", "0o17", "1e3", "1.5e3", "-.5", ".iNf", "_1", "0x1F", "+12", "1_000", "1."):
+        source = f"id: {text}\n"
+        assert rust_data(source, source.encode()) is None, text
+        source = f"id: {text}   # a comment\n"
+        assert rust_data(source, source.encode()) is None, text
+
+
+# -- YAML's corner cases --------------------------------------------------------------------------
+
+_CORNERS = [
+    "a: 1\na: 2", "a: &x 1\nb: *x", "a: *x", "*x : 1", "a: !!str 1", "a: !!int '3'", "<<: {b: 1}",
+    "a: =", "yes: 1", "1: a", "~: a", "a: 1:30", "a: 12:30:45", "a: 2024-01-01", "a: '017'",
+    'a: "\\x41\\u00e9\\/"', 'a: "\\N\\_\\L\\P"', "a:\t1", "a: b: c", "a: [1, 2]", "a: {b: c}",
+    "? a\n: 1", "? [a]\n: 1", "a: |\n  x\n   y\n", "a: >-\n  x\n\n  y\n   z\n", "a: \"x\n  y\"",
+    "a: x\n  y", "a: 'it''s'", "a: x #c", "a: x#c", "%YAML 1.1\n---\na: 1", "%YAML 1.2\n---\na: 1",
+    "a: \x07", "a: \x85b", "a: \u2028b", "a: 1\n...\n", "a: 1\n...\nb: 2", "--- \na: 1\n---\nb: 2",
+    "a: |+\n  x\n\n", "a: >2\n   x\n", "a: é", "é: 1", "a: \ufeffx", 'a: "\\ud800"', "a: 'a'b'",
+    "a: {b: c", "- a\n- b", "a", "", "# only", "a: 1 # c\n", "a:    \n  b: 1", "a: b\n c",
+    "a:\n b: 1\n  c: 2", "a: x\n- y", " a: 1\nb: 2", "a: 1\n b: 2", 'a: "\\e\\a\\0"', "a: '\\n'",
+    'a: "x\\\n  y"', "a: 1\r\nb: 017\r\n", "a: 1\rb: 017", "a: 017 #c\nb: 1", "a:\n  017",
+    "a:\n- 1\n- 017", "a: -\n", "a: - b", "a: 'x' y", "a: \"\"", "a: ''", "a:", "a: null\nb: ~",
+    "a: True\nb: FALSE", "a: [017]", "a: x\n  017", "'id': 017", '"id": 017', "a: >\n  017\n",
+    "a: 0.5\nb: -0\nc: -0.0", "a: \x7f", "a: \x01b", "a: b\x00", "a:\n  b:\n    c: d",
+]
+
+
+@pytest.mark.parametrize("source", _CORNERS)
+def test_yaml_corner_cases(source: str) -> None:
+    _agrees(source)
+
+
+def test_too_deep_nesting_is_left_to_libyaml() -> None:
+    source = "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 80)) + " " * 80 + "c: 1\n"
+    assert rust_data(source, source.encode(), max_depth=64) is None
+    assert _libyaml(source) == "needs the full parse"
+
+
+# -- mutated articles -----------------------------------------------------------------------------
+
+_PIECES = ["\n", " ", "  ", "\t", ":", ": ", "- ", "? ", "#", " #", "'", '"', "[", "]", "{", "}", ",",
+           "&a ", "*a", "!", "|", ">", ">-", "0", "017", "1e3", "yes", "~", "\\", "\r", "\x85", "\u2028",
+           "\x07", "%", "---", "...", "@", "`", "é", "\ufeff", "_1", ".5", "-", "+"]
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory) -> list[str]:
+    """The seeds as exported, and generated articles in their style (benchmarks/generate.py)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    corpus = tmp_path_factory.mktemp("corpus")
+    generate(corpus, 60, seed=7)
+    return _front_matters(sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+                          + sorted(corpus.rglob("*.md")))
+
+
+def _front_matters(paths: list[Path]) -> list[str]:
+    out = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        end = text.find("\n---", 4)
+        if text.startswith("---\n") and end != -1:
+            out.append(text[4:end])
+    return out
+
+
+def _mutate(source: str, rng: random.Random) -> str:
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(source) + 1)
+        kind = rng.random()
+        if kind < 0.5:
+            source = source[:at] + rng.choice(_PIECES) + source[at:]
+        elif kind < 0.7:
+            source = source[:at] + source[at + rng.randint(1, 4):]
+        elif kind < 0.85:  # a whole line: doubled, or moved in or out
+            lines = source.split("\n")
+            i = rng.randrange(len(lines))
+            lines[i] = rng.choice([lines[i] + "\n" + lines[i], " " + lines[i], lines[i].lstrip(" ")])
+            source = "\n".join(lines)
+        else:  # a value replaced by a short scalar
+            lines = source.split("\n")
+            i = rng.randrange(len(lines))
+            key, colon, _ = lines[i].partition(": ")
+            if colon:
+                lines[i] = f"{key}: {rng.choice(_PIECES + ['17', '-1.0', 'True', 'null', ''])}"
+            source = "\n".join(lines)
+    return source
+
+
+def test_mutated_articles_agree_with_libyaml(sources: list[str]) -> None:
+    assert len(sources) >= 60
+    rng = random.Random(20261121)
+    cases = int(os.environ.get("QTLINT_FUZZ", "3000"))
+    answered = sum(_agrees(_mutate(rng.choice(sources), rng)) for _ in range(cases))
+    assert answered > cases // 10  # many mutations leave a valid article: yaml-rs answered those
+
+
+def test_real_articles_are_answered_by_yaml_rs(sources: list[str]) -> None:
+    """The point of it all: the articles as written go the fast way, with libyaml's answer."""
+    assert sum(_agrees(source) for source in sources) >= len(sources) * 9 // 10
