@@ -22,6 +22,7 @@ corner cases and on thousands of mutated articles.
 from __future__ import annotations
 
 import re
+
 from .chars import non_ascii_chars
 from .yaml_tree import _IMPLICIT, yaml_safe
 
