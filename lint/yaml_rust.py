@@ -28,7 +28,7 @@ from .yaml_tree import _IMPLICIT, yaml_safe
 
 try:
     from yaml_rs import DuplicateKeyPolicy, YAMLDecodeError
-    from yaml_rs._yaml_rs import _loads
+    from yaml_rs import loads as _loads
 except ImportError:  # pragma: no cover - an optional accelerator: libyaml alone gives the same answers
     _loads = None
 
