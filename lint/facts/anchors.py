@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 
-from .cues import longest_first
 from .keys import first_words, last_words
 from .model import Invariant
 from .passages import Prepared
-from .terms import NUMBER_WORD_LIST, TermSet
+from .terms import NUMBER_WORD_LIST, TermSet, longest_first
 
 Span = tuple[int, int]
 

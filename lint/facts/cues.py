@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from .scan import Span
-from .terms import Group, TermSet
+from .terms import Group, TermSet, longest_first
 
 
 class CueIndex:
@@ -37,7 +37,7 @@ class CueIndex:
         # the screen finds the longest head at a place; the shorter heads there are its prefixes
         self.groups_at = {head: sorted(set().union(*(heads[h] for h in heads if head.startswith(h))))
                           for head in heads}
-        self.screen = re.compile(rf"(?<![\w])(?:{longest_first(heads)})") if heads else None
+        self.screen = re.compile(longest_first(heads, r"[\w]")) if heads else None
 
     def spans(self, field, start: int, end: int) -> list[Span]:
         """Every cue in the passage field.clean[start:end] (field: a passages.Prepared)."""
@@ -65,15 +65,3 @@ class CueIndex:
                               for m in group.pattern.finditer(text, start, end) if m.end() > m.start()]
         return [span for spans in found for span in spans]
 
-
-def longest_first(words: Iterable[str]) -> str:
-    """An alternation that matches, at a place, the longest of `words` found there: grouped by
-    first character (so `re` tests a place against one group, not every word)."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word)
-    branches = []
-    for first, group in sorted(by_first.items()):
-        rest = sorted((w[1:] for w in group), key=lambda r: (-len(r), r))
-        branches.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rest)) + ")")
-    return "|".join(branches)

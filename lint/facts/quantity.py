@@ -18,11 +18,11 @@ from .passages import Passage, Prepared
 from .scan import Carry, Resolved, Span, resolve, select
 from .terms import (
     DIGITS,
-    NUMBER_SCREEN,
     NUMBER_WORD_LIST,
     NUMBER_WORDS,
     SIGN_WORDS,
     TermSet,
+    has_number,
     lowered,
     number_value,
 )
@@ -78,7 +78,7 @@ def _signed(m: re.Match[str], prefix: str) -> tuple[float, bool] | None:
 def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage) -> bool:
     """False only if the passage cannot give a claim: every claim needs a value, and every value
     a number."""
-    return NUMBER_SCREEN.search(field.low, passage.start, passage.end) is not None
+    return has_number(field.low, passage.start, passage.end)
 
 
 def mentions(inv: Invariant, field: Prepared, start: int, end: int) -> list[Span]:

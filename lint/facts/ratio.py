@@ -19,7 +19,7 @@ from .model import Claim, Invariant, Vocabulary
 from .near import finditer_near, reach_back
 from .passages import Passage, Prepared
 from .scan import Carry, Resolved, Span, resolve, select
-from .terms import NUMBER_SCREEN, NUMBER_WORD_LIST, NUMBER_WORDS, number_value
+from .terms import NUMBER_WORD_LIST, NUMBER_WORDS, has_number, number_value
 
 _COUNT = rf"(?P<count>(?<![\w.:])\d{{1,2}}(?!\d|\.\d)|{NUMBER_WORDS})"
 _BEFORE = r"(?:[\s-]*(?:(?:molecules?|ions?|units?)\s+of\s+)?)"
@@ -63,7 +63,7 @@ def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passa
     ratio's numbers are digits), or only directions, and then the passage names the pump itself
     (a subject taken from the sentence before does not do) and has a direction."""
     start, end = passage.start, passage.end
-    if NUMBER_SCREEN.search(field.low, start, end) is not None:
+    if has_number(field.low, start, end):
         return True
     return (inv.look_for.subject.occurs(field, start, end)
             and any(pattern.occurs(field, start, end) for _, pattern in vocab.directions))

@@ -148,7 +148,10 @@ class TermSet:
             caseless = group.endswith("-i")
             self.patterns.append(re.compile(source, re.IGNORECASE if caseless else 0))
             ascii_ = group != "other" and all(p.pieces and "".join(p.pieces).isascii() for p in phrases)
-            fast = re.compile(source) if caseless and ascii_ else self.patterns[-1]
+            if caseless and not ascii_:
+                fast = self.patterns[-1]  # matched with IGNORECASE, which finds no first characters
+            else:
+                fast = re.compile(_by_first_character(phrases, r"[\w]" if head else "") or source)
             heads = (tuple(lowered(_HEAD.match(p.pieces[0]).group()) for p in phrases)
                      if group.startswith("word") and ascii_ else None)
             self.groups += (Group(fast, caseless and ascii_, heads),)
@@ -158,8 +161,8 @@ class TermSet:
         phrases = [p for group in groups.values() for p in group]
         self.phrases = tuple(phrases)
         screenable = all(p.group != "other" and p.pieces and "".join(p.pieces).isascii() for p in phrases)
-        keys = sorted({lowered(p.pieces[-1]) for p in phrases}, key=lambda k: (-len(k), k)) if screenable else []
-        self.screen = re.compile("|".join(map(re.escape, keys))) if keys else None
+        keys = {lowered(p.pieces[-1]) for p in phrases} if screenable else set()
+        self.screen = re.compile(longest_first(keys)) if keys else None
 
     def finditer(self, text: str, start: int, end: int):
         """Matches in a plain string (the reference behaviour; `spans` gives the same, faster)."""
@@ -185,6 +188,46 @@ class TermSet:
             for group in self.groups)
 
 
+def _by_first_character(phrases: list[_Phrase], guard: str) -> str | None:
+    """The alternation of the phrases' bodies, in their order, grouped by first character (None if
+    some phrase does not start with a literal one: a `re:` term, a leading separator)."""
+    branches: list[tuple[str, str]] = []
+    for p in phrases:
+        if p.group == "other" or not p.leading:
+            return None
+        first = re.escape(p.pieces[0][0])
+        branches.append((p.pieces[0][0], p.body[len(first):]))
+    return first_character_alternation(branches, guard)
+
+
+def first_character_alternation(branches: Iterable[tuple[str, str]], guard: str = "") -> str:
+    """Regex source for `(?<!guard)(?:c1 rest1|c2 rest2|...)`: the branches (first character, regex
+    source of the rest), tried at a place in their order; `guard` is a character class (`[\\w]`) the
+    character before a match must not be in, or "".
+
+    The same matches, found faster: `re` tries a pattern that starts with a lookbehind, or with
+    branches it has to try one by one, at every position; this one starts with a set of characters,
+    so `re` skips to the places that hold one and tries only the branches that start there. The
+    guard is checked after the first character, as `(?<![\\w]c)`: the same test of the same
+    character before the match."""
+    grouped: dict[str, list[str]] = {}
+    for first, rest in branches:
+        grouped.setdefault(first, []).append(rest)
+    out = []
+    for first, rests in grouped.items():
+        char = re.escape(first)
+        check = f"(?<!{guard}{char})" if guard else ""
+        out.append(f"{char}{check}(?:{'|'.join(rests)})")
+    return "|".join(out)
+
+
+def longest_first(words: Iterable[str], guard: str = "") -> str:
+    """An alternation that matches, at a place, the longest of `words` found there (see
+    first_character_alternation for `guard`)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return first_character_alternation(((w[0], re.escape(w[1:])) for w in ordered), guard)
+
+
 def compile_terms(terms: Iterable[str], word_start: bool = True) -> TermSet | None:
     """The phrases as a TermSet; None for an empty list."""
     terms = list(terms)
@@ -205,6 +248,14 @@ _WORD = "(?:" + "|".join(NUMBER_WORD_LIST) + ")"
 # in the lowered text: a digit, or a whole number word (every number, as NUMBER_WORDS or DIGITS
 # finds it, starts with one)
 NUMBER_SCREEN = re.compile(rf"\d|(?<![\w-]){_WORD}(?![\w])")
+# the same test in two scans that `re` can run fast (see first_character_alternation)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile("(?:" + longest_first(NUMBER_WORD_LIST, r"[\w-]") + r")(?![\w])")
+
+
+def has_number(low: str, start: int, end: int) -> bool:
+    """Whether NUMBER_SCREEN finds something in low[start:end]."""
+    return _DIGIT.search(low, start, end) is not None or _NUMBER_WORD.search(low, start, end) is not None
 # "seventy", "seventy-five", "one hundred twenty"
 NUMBER_WORDS = rf"(?i:(?<![\w-]){_WORD}(?:[\s-]+{_WORD})*(?![\w]))"
 DIGITS = r"\d+(?:\.\d+)?|\.\d+"

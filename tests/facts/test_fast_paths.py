@@ -14,7 +14,15 @@ from lint.facts.keys import first_words, last_words
 from lint.facts.passages import Prepared
 from lint.facts.runs import cut
 from lint.facts.scan import find
-from lint.facts.terms import _CHARS, compile_terms, lowered, normalise
+from lint.facts.terms import (
+    _CHARS,
+    NUMBER_SCREEN,
+    compile_terms,
+    has_number,
+    longest_first,
+    lowered,
+    normalise,
+)
 
 from .conftest import REPO
 
@@ -135,3 +143,34 @@ def test_phrase_with_optional_hyphen_still_found_by_its_keys():
     matches = [m.start() for m in terms.finditer(field.clean, 0, len(field.clean))]
     starts = {a for a, _ in first_words(terms).places(field.rough, field.rough_low)}
     assert matches and set(matches) <= starts
+
+
+NUMBERISH = st.lists(st.sampled_from([
+    "three", "Three", "thirteen", "-three", "three-", "xthree", "threex", "_three", "twenty-five", "one hundred",
+    "4", "٤", "²", "tone", "often", "bone", " ", "-", "_", ".", "a", "no", "none", "seventy", "ten"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH, st.integers(0, 5), st.integers(0, 5))
+def test_has_number_is_the_number_screen(text, left, right):
+    low = lowered(normalise(text))
+    start, end = min(left, len(low)), max(len(low) - right, 0)
+    assert has_number(low, start, end) == (NUMBER_SCREEN.search(low, start, end) is not None)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("three sodium ions", True), ("the 3 ions", True), ("often tends", False), ("-three", False),
+    ("sodium-three", False), ("threefold", False), ("twenty-five", True), ("none", False)])
+def test_has_number_examples(text, found):
+    assert has_number(text, 0, len(text)) is found
+
+
+@pytest.mark.parametrize("guard", ["", r"[\w]", r"[\w-]"])
+def test_first_character_alternation_is_the_plain_alternation(guard):
+    words = ["in", "into", "inward", "out", "outward", "k+", "-to-", "a.b", "ab", "b"]
+    fast = re.compile(longest_first(words, guard))
+    plain = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    slow = re.compile(f"(?<!{guard})(?:{plain})" if guard else plain)
+    for text in ["into the inward out", "x-to-y in-to a.b", "kin k+ xin _in -in", "b ab", "inwardly", ""]:
+        for start in range(len(text) + 1):
+            assert [m.span() for m in fast.finditer(text, start)] == [m.span() for m in slow.finditer(text, start)]
