@@ -115,20 +115,37 @@ def plain(value: object) -> object:
     return json.loads(json.dumps(value, default=str))
 
 
-_LAYOUTS: dict[tuple, tuple[tuple[int, str], ...]] = {}  # keys of an article -> its related keys, by N
+class KeyLayout(NamedTuple):
+    """What the related-article rules need of an article's keys (the same for every article with
+    these keys, in this order)."""
+
+    related: tuple[tuple[int, str], ...]  # (N, key) of every related_articleN key, by N
+    prefixed: tuple[str, ...]  # every key beginning "related_article", in order
+    gap_free: bool  # the Ns of `related` are 1, 2, ... without a gap
+
+
+_LAYOUTS: dict[tuple, KeyLayout] = {}  # keys of an article -> its layout
 _new = tuple.__new__
 
 
-def _related_keys(keys: tuple) -> tuple[tuple[int, str], ...]:
-    """(N, key) of every related_articleN key, by N: articles share a few key layouts, so this is
-    one dictionary lookup (the tuple's hash) rather than a regular expression per key."""
+def key_layout(keys: tuple) -> KeyLayout:
+    """The layout of these keys: articles share a few key layouts, so this is one dictionary
+    lookup (the tuple's hash) rather than a regular expression per key."""
     layout = _LAYOUTS.get(keys)
     if layout is None:
-        layout = tuple(sorted((int(m.group(1)), k) for k in keys if isinstance(k, str) and (m := RELATED.match(k))))
+        related = tuple(sorted((int(m.group(1)), k) for k in keys if isinstance(k, str) and (m := RELATED.match(k))))
+        present = {n for n, _ in related}
+        layout = KeyLayout(related, tuple(k for k in keys if isinstance(k, str) and k.startswith("related_article")),
+                           sorted(present) == list(range(1, len(present) + 1)))
         if len(_LAYOUTS) >= 1024:
             _LAYOUTS.clear()
         _LAYOUTS[keys] = layout
     return layout
+
+
+def _related_keys(keys: tuple) -> tuple[tuple[int, str], ...]:
+    """(N, key) of every related_articleN key, by N."""
+    return key_layout(keys).related
 
 
 _COPY = operator.itemgetter("id", "title", "subject", "url")

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 import ftfy
 from ftfy.badness import is_bad
 
-from ..chars import non_ascii_runs
+from ..chars import non_ascii_chars, non_ascii_runs
 from ..diagnostic import Edit
 from .align import changed_spans
+from .suspects import may_be_bad
 
 # longer than the longest match of ftfy's badness regex (7 characters in ftfy 6.3)
 _REACH = 8
@@ -88,10 +89,12 @@ def find_mojibake(text: str) -> list[Mojibake]:
     spans (offsets into `text`). Applying all their edits gives ftfy's `fix_encoding` of each
     line; applying any subset is also safe (spans are independent).
 
-    Pure ASCII text returns at once; so does any line ftfy's badness check finds clean.
-    Results for the last few texts are cached, so several rules may call this on one file.
+    Pure ASCII text returns at once; so does text whose non-ASCII characters cannot make up a
+    match of ftfy's badness regex in any order (lint/encoding/suspects.py: a curly apostrophe,
+    an en dash...), and any line ftfy's badness check finds clean. Results for the last few
+    texts are cached, so several rules may call this on one file.
     """
-    if text.isascii():
+    if text.isascii() or not may_be_bad(non_ascii_chars(text)):
         return []
     return list(_find_cached(text))
 

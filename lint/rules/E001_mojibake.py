@@ -29,7 +29,7 @@ character stood for ("\x92" as "’"), is offered as an unsafe fix only.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity
@@ -40,11 +40,18 @@ INFO = rule_info("E001", "mojibake", "encoding", Severity.ERROR, fixable=True, d
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    from ..encoding import find_mojibake  # ftfy is imported on first use only
-
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
-    for m in find_mojibake(text):
+    if text.isascii():
+        return ()
+    from ..encoding.mojibake import find_mojibake  # ftfy is imported on first use only
+
+    found = find_mojibake(text)
+    return _report(article, text, found) if found else ()
+
+
+def _report(article: Article, text: str, found: list) -> Iterator[Diagnostic]:
+    for m in found:
         bad_word, fixed_word = m.in_context(text)
         # a lossy repair, or one that only guesses what lone C1 controls stood for, is unsafe
         applicability = Applicability.UNSAFE if (m.lossy or m.c1_only) else Applicability.SAFE

@@ -24,7 +24,7 @@ No automatic fix: the original text cannot be recovered.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
@@ -35,10 +35,20 @@ INFO = rule_info("E002", "replacement-character", "encoding", Severity.ERROR, do
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    from ..encoding import REPLACEMENT_CHARACTER, find_lost_characters  # ftfy is imported on first use only
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    text = article.text
+    if text.isascii():
+        return ()
+    from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
 
-    for lost in find_lost_characters(article.text):
+    found = find_lost_characters(text)
+    return _report(article, found) if found else ()
+
+
+def _report(article: Article, found: list) -> Iterator[Diagnostic]:
+    from ..encoding.lost import REPLACEMENT_CHARACTER
+
+    for lost in found:
         if lost.kind == REPLACEMENT_CHARACTER:
             yield article.diagnostic(
                 INFO.code, lost.start, lost.end,

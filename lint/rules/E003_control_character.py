@@ -28,32 +28,43 @@ No automatic fix: which character was meant cannot be known for sure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
+from ..chars import non_ascii_chars
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
 
 _SEPARATOR = re.compile("[\u2028\u2029]")
+_SEPARATORS = frozenset("\u2028\u2029")
 
 INFO = rule_info("E003", "control-character", "encoding", Severity.ERROR, doc=__doc__)
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
-        return
-    from ..encoding import C1_CONTROL, find_lost_characters  # ftfy is imported on first use only
+        return ()
+    from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
 
-    for m in _SEPARATOR.finditer(text) if ("\u2028" in text or "\u2029" in text) else ():
+    if not non_ascii_chars(text).isdisjoint(_SEPARATORS):
+        return _report(article, text, True, None)
+    found = find_lost_characters(text)
+    return _report(article, text, False, found) if found else ()
+
+
+def _report(article: Article, text: str, separators: bool, found: list | None) -> Iterator[Diagnostic]:
+    from ..encoding.lost import C1_CONTROL, find_lost_characters
+
+    for m in _SEPARATOR.finditer(text) if separators else ():
         yield article.diagnostic(
             INFO.code, m.start(), m.end(),
             f"{'line' if m.group() == chr(0x2028) else 'paragraph'} separator (U+{ord(m.group()):04X}): "
             "invisible, and a line break to YAML; replace it with a space or a real line break",
             text=m.group())
-    for lost in find_lost_characters(text):
+    for lost in find_lost_characters(text) if found is None else found:
         if lost.kind == C1_CONTROL:
             yield article.diagnostic(
                 INFO.code, lost.start, lost.end,

@@ -22,22 +22,28 @@ related_article1:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import related_keys
+from .corpus_support import layout_of
 
 INFO = rule_info("R005", "self-related", "reference", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     own = article.get("id")
     if own is None:
-        return
-    for _, key in ctx.for_article("related_keys", lambda: related_keys(article)):
-        if article.get(key, "id") == own:
-            yield article.at_value(INFO.code, (key, "id"),
-                                   f"`{key}` points at this article itself (id {own})", text=str(own))
+        return ()
+    related = layout_of(article, ctx).related
+    get = article.get
+    hits = [key for _, key in related if get(key, "id") == own]
+    return _report(article, own, hits) if hits else ()
+
+
+def _report(article: Article, own: object, keys: list[str]) -> Iterator[Diagnostic]:
+    for key in keys:
+        yield article.at_value(INFO.code, (key, "id"),
+                               f"`{key}` points at this article itself (id {own})", text=str(own))

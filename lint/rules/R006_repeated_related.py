@@ -24,20 +24,35 @@ related_article2:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import related_keys
+from .corpus_support import layout_of
 
 INFO = rule_info("R006", "repeated-related", "reference", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    related = layout_of(article, ctx).related
+    if len(related) < 2:
+        return ()
+    get = article.get
+    targets = [t for _, key in related
+               if (t := get(key, "id")) is not None and not isinstance(t, (list, dict))]
+    try:
+        if len(set(targets)) == len(targets):
+            return ()  # no id twice: the common case, without the generator
+    except TypeError:  # an id that cannot be a key: the report below says so, as before
+        pass
+    return _report(article, related)
+
+
+def _report(article: Article, related: tuple[tuple[int, str], ...]) -> Iterator[Diagnostic]:
     first: dict[object, str] = {}
-    for _, key in ctx.for_article("related_keys", lambda: related_keys(article)):
+    for _, key in related:
         target = article.get(key, "id")
         if target is None or isinstance(target, (list, dict)):
             continue

@@ -21,19 +21,23 @@ related_article2: ...
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import related_keys
+from .corpus_support import layout_of
 
 INFO = rule_info("R007", "related-numbering-gap", "reference", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    numbers = ctx.for_article("related_keys", lambda: related_keys(article))
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    layout = layout_of(article, ctx)
+    return () if layout.gap_free else _report(article, layout.related)
+
+
+def _report(article: Article, numbers: tuple[tuple[int, str], ...]) -> Iterator[Diagnostic]:
     present = {n for n, _ in numbers}
     for n, key in numbers:
         missing = [m for m in range(1, n) if m not in present]

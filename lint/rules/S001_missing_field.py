@@ -25,7 +25,7 @@ title: Explain how the sodium-potassium pump works.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
@@ -36,5 +36,5 @@ from .schema_rules import problems_of_kind
 INFO = rule_info("S001", "missing-field", "schema", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    yield from problems_of_kind(article, ctx, INFO.code, "missing")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    return problems_of_kind(article, ctx, INFO.code, "missing")

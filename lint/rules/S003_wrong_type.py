@@ -22,7 +22,7 @@ score: -1.0
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
@@ -33,5 +33,5 @@ from .schema_rules import problems_of_kind
 INFO = rule_info("S003", "wrong-type", "schema", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    yield from problems_of_kind(article, ctx, INFO.code, "type")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    return problems_of_kind(article, ctx, INFO.code, "type")

@@ -20,7 +20,7 @@ date: 2025-02-28
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
@@ -31,5 +31,5 @@ from .schema_rules import problems_of_kind
 INFO = rule_info("S004", "invalid-date", "schema", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    yield from problems_of_kind(article, ctx, INFO.code, "date")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    return problems_of_kind(article, ctx, INFO.code, "date")

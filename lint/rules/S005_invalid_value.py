@@ -22,7 +22,7 @@ title: Explain the role of the sodium-potassium pump.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
@@ -33,5 +33,5 @@ from .schema_rules import problems_of_kind
 INFO = rule_info("S005", "invalid-value", "schema", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    yield from problems_of_kind(article, ctx, INFO.code, "value")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    return problems_of_kind(article, ctx, INFO.code, "value")

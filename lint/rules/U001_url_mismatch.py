@@ -26,25 +26,28 @@ An unsafe fix rewrites `url`: changing a published page's address breaks links f
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..slug import expected_url
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import replace_value_fix, text_field
+from .slug_rules import replace_value_fix, top_texts
 
 INFO = rule_info("U001", "url-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    title, subject, url = (text_field(article, k) for k in ("title", "subject", "url"))
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    title, subject, url = top_texts(article, "title", "subject", "url")
     if title is None or subject is None or url is None:
-        return
+        return ()
     expected = expected_url(title, subject)
-    if url != expected:
-        fix = replace_value_fix(article, ("url",), expected, Applicability.UNSAFE, f"set url to {expected}")
-        yield article.at_value(INFO.code, ("url",),
-                               f"`url` does not match the title and subject: expected `{expected}`",
-                               fix=fix, text=url)
+    return () if url == expected else _report(article, url, expected)
+
+
+def _report(article: Article, url: str, expected: str) -> Iterator[Diagnostic]:
+    fix = replace_value_fix(article, ("url",), expected, Applicability.UNSAFE, f"set url to {expected}")
+    yield article.at_value(INFO.code, ("url",),
+                           f"`url` does not match the title and subject: expected `{expected}`",
+                           fix=fix, text=url)

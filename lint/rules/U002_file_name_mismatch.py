@@ -23,26 +23,29 @@ An unsafe fix rewrites `file_name` (the file on disk must then be renamed too, s
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..slug import slugify
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import replace_value_fix, text_field
+from .slug_rules import replace_value_fix, top_texts
 
 INFO = rule_info("U002", "file-name-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    title, file_name = text_field(article, "title"), text_field(article, "file_name")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    title, file_name = top_texts(article, "title", "file_name")
     if title is None or file_name is None:
-        return
+        return ()
     expected = slugify(title) + ".md"
-    if file_name != expected:
-        fix = replace_value_fix(article, ("file_name",), expected, Applicability.UNSAFE,
-                                f"set file_name to {expected}")
-        yield article.at_value(INFO.code, ("file_name",),
-                               f"`file_name` does not match the title: expected `{expected}`",
-                               fix=fix, text=file_name)
+    return () if file_name == expected else _report(article, file_name, expected)
+
+
+def _report(article: Article, file_name: str, expected: str) -> Iterator[Diagnostic]:
+    fix = replace_value_fix(article, ("file_name",), expected, Applicability.UNSAFE,
+                            f"set file_name to {expected}")
+    yield article.at_value(INFO.code, ("file_name",),
+                           f"`file_name` does not match the title: expected `{expected}`",
+                           fix=fix, text=file_name)

@@ -19,24 +19,33 @@ seeds/nursing/explain-the-role-of-the-sodiumpotassium-pump.md
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import text_field
+from .slug_rules import top_texts
 
 INFO = rule_info("U003", "path-name-mismatch", "slug", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    file_name = text_field(article, "file_name")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    (file_name,) = top_texts(article, "file_name")
     if file_name is None:
-        return
-    actual = PurePath(article.path).name
-    if actual != file_name:
-        yield article.at_value(INFO.code, ("file_name",),
-                               f"the file is named `{actual}` but `file_name` says `{file_name}`: "
-                               "rename the file or correct the field", text=file_name)
+        return ()
+    actual = file_name_of(article.path)
+    return () if actual == file_name else _report(article, actual, file_name)
+
+
+def file_name_of(path: str) -> str:
+    """PurePath(path).name: the text after the last "/" when that is a plain name."""
+    name = path[path.rfind("/") + 1:]
+    return name if name and name != "." and name != ".." else PurePath(path).name
+
+
+def _report(article: Article, actual: str, file_name: str) -> Iterator[Diagnostic]:
+    yield article.at_value(INFO.code, ("file_name",),
+                           f"the file is named `{actual}` but `file_name` says `{file_name}`: "
+                           "rename the file or correct the field", text=file_name)

@@ -22,23 +22,27 @@ article_title: Explain the role of the sodium-potassium pump.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import text_field
+from .slug_rules import top_texts
 
 INFO = rule_info("U004", "title-mismatch", "slug", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    title = text_field(article, "title")
-    if title is None:
-        return
-    for key in ("article_title", "question"):
-        other = text_field(article, key)
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    title, article_title, question = top_texts(article, "title", "article_title", "question")
+    if title is None or ((article_title is None or article_title == title)
+                         and (question is None or question == title)):
+        return ()
+    return _report(article, title, (("article_title", article_title), ("question", question)))
+
+
+def _report(article: Article, title: str, others: tuple) -> Iterator[Diagnostic]:
+    for key, other in others:
         if other is not None and other != title:
             yield article.at_value(INFO.code, (key,),
                                    f"`{key}` differs from `title`: expected {title!r}, found {other!r}",

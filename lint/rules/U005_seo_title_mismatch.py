@@ -26,26 +26,30 @@ subject itself may be the wrong one (U001 checks it against the url), so a perso
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..slug import expected_seo_title
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import replace_value_fix, text_field
+from .slug_rules import replace_value_fix, text_field, top_texts
 
 INFO = rule_info("U005", "seo-title-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    subject, seo_title = text_field(article, "subject"), text_field(article, "seo", "title")
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    (subject,) = top_texts(article, "subject")
+    seo_title = text_field(article, "seo", "title") if subject is not None else None
     if subject is None or seo_title is None:
-        return
+        return ()
     expected = expected_seo_title(subject)
-    if seo_title != expected:
-        fix = replace_value_fix(article, ("seo", "title"), expected, Applicability.UNSAFE,
-                                f"set seo.title to {expected}")
-        yield article.at_value(INFO.code, ("seo", "title"),
-                               f"`seo.title` does not match the subject: expected `{expected}`",
-                               fix=fix, text=seo_title)
+    return () if seo_title == expected else _report(article, seo_title, expected)
+
+
+def _report(article: Article, seo_title: str, expected: str) -> Iterator[Diagnostic]:
+    fix = replace_value_fix(article, ("seo", "title"), expected, Applicability.UNSAFE,
+                            f"set seo.title to {expected}")
+    yield article.at_value(INFO.code, ("seo", "title"),
+                           f"`seo.title` does not match the subject: expected `{expected}`",
+                           fix=fix, text=seo_title)

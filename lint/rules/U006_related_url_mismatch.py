@@ -25,22 +25,35 @@ related_article1:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from ..slug import expected_url
 from .base import rule_info
 from .context import RuleContext
+from .corpus_support import layout_of
 from .slug_rules import text_field
 
 INFO = rule_info("U006", "related-url-mismatch", "slug", Severity.ERROR, doc=__doc__)
 
 
-def check(article: Article, ctx: RuleContext) -> Iterator[Diagnostic]:
-    for key in article.data or {}:
-        if not (isinstance(key, str) and key.startswith("related_article")):
-            continue
+def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
+    keys = layout_of(article, ctx).prefixed
+    data = article.data
+    for key in keys:
+        entry = data[key]
+        if entry.__class__ is not dict:  # not a plain mapping: the report reads it the usual way
+            return _report(article, keys)
+        title, subject, url = entry.get("title"), entry.get("subject"), entry.get("url")
+        if (isinstance(title, str) and isinstance(subject, str) and isinstance(url, str)
+                and url != expected_url(title, subject)):
+            return _report(article, keys)
+    return ()
+
+
+def _report(article: Article, keys: tuple[str, ...]) -> Iterator[Diagnostic]:
+    for key in keys:
         title, subject, url = (text_field(article, key, k) for k in ("title", "subject", "url"))
         if title is None or subject is None or url is None:
             continue

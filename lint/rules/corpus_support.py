@@ -5,8 +5,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..article import Article, parse_article
-from ..corpus import RELATED, CorpusQueries
+from ..corpus import CorpusQueries
 from ..diagnostic import Diagnostic
+from ..entries import KeyLayout, key_layout
 from .context import RuleContext
 
 
@@ -22,12 +23,16 @@ def reparse(ctx: RuleContext, path: str) -> Article | None:
 
 
 def related_keys(article: Article) -> list[tuple[int, str]]:
-    out = []
-    for key in article.data or {}:
-        m = RELATED.match(key) if isinstance(key, str) and key.startswith("related_") else None
-        if m:
-            out.append((int(m.group(1)), key))
-    return sorted(out)
+    """(N, key) of every related_articleN key, by N."""
+    return list(key_layout(tuple(article.data or {})).related)
+
+
+def layout_of(article: Article, ctx: RuleContext) -> KeyLayout:
+    """The article's key layout (lint/entries.py), worked out once per article for every rule."""
+    layout = ctx.article_memo.get("layout")
+    if layout is None:
+        layout = ctx.article_memo["layout"] = key_layout(tuple(article.data or {}))
+    return layout
 
 
 def shared_value_findings(corpus: CorpusQueries, targets: set[str], ctx: RuleContext, code: str, key: str,

@@ -1,17 +1,27 @@
 """Shared body of the S-rules: run the JSON Schema once per article, report one kind each."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..article import Article
 from ..diagnostic import Diagnostic
-from ..schema import load_validator, schema_problems
+from ..schema import SchemaProblem, load_validator, schema_problems
 from .context import RuleContext
 
 
-def problems_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> Iterator[Diagnostic]:
-    validator = ctx.once("schema-validator", lambda: load_validator(str(ctx.settings.schema)))
-    problems = ctx.for_article("schema", lambda: schema_problems(article, validator))
+def problems_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -> Iterable[Diagnostic]:
+    """The findings of one kind; nothing to iterate (no generator made) for a valid article,
+    the common case, since five rules ask for every article."""
+    problems = ctx.article_memo.get("schema")
+    if problems is None:
+        validator = ctx.memo.get("schema-validator")
+        if validator is None:
+            validator = ctx.memo["schema-validator"] = load_validator(str(ctx.settings.schema))
+        problems = ctx.article_memo["schema"] = schema_problems(article, validator)
+    return _report(article, code, kind, problems) if problems else ()
+
+
+def _report(article: Article, code: str, kind: str, problems: list[SchemaProblem]) -> Iterator[Diagnostic]:
     for p in problems:
         if p.kind != kind:
             continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 from ..article import Article
 from ..diagnostic import Applicability, Edit, Fix
 
+_EMPTY: dict = {}
+
 
 def text_field(article: Article, *keys: object) -> str | None:
     value = article.get(*keys)
@@ -24,3 +26,9 @@ def replace_value_fix(article: Article, key_path: tuple, new: str, applicability
     if loc.style is None and (new[:1] in "&*!|>'\"%@`#,[]{}?:-" or ": " in new or " #" in new):
         return None  # would need quoting in a plain scalar: leave it to a person
     return Fix((Edit(start, end, new),), applicability, message)
+
+
+def top_texts(article: Article, *keys: str) -> tuple[str | None, ...]:
+    """text_field of each top-level key (None where the value is not text), in one call."""
+    get = (article.data or _EMPTY).get
+    return tuple(v if isinstance(v, str) else None for v in map(get, keys))
