@@ -35,15 +35,23 @@ class Article:
     path: str
     raw: bytes
     text: str
-    line_starts: tuple[int, ...]
     data: Mapping[str, Any] | None = None
     # key path (tuple of str/int) -> Located (offsets of key and value in `text`)
     positions: Mapping[tuple, Located] = field(default_factory=dict)
     front_matter_start: int = 0  # offset of the first front-matter character
     front_matter_end: int = 0  # offset of the closing `---` line
     has_bom: bool = False
+    _line_starts: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
 
     # ---- positions -------------------------------------------------------------------
+    @property
+    def line_starts(self) -> tuple[int, ...]:
+        """Offset of the start of every line; worked out on first use (only an article with a
+        finding, or a fix, needs it)."""
+        if self._line_starts is None:
+            object.__setattr__(self, "_line_starts", line_starts_of(self.text))
+        return self._line_starts  # type: ignore[return-value]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
         offset = max(0, min(offset, len(self.text)))
@@ -160,10 +168,8 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     has_bom = text.startswith(BOM)
     if has_bom:
         text = text[1:]
-    starts = line_starts_of(text)
-    bare = Article(path=path, raw=raw, text=text, line_starts=starts, has_bom=has_bom)
-
     def fail(code: str, message: str, offset: int = 0) -> ParseResult:
+        bare = Article(path=path, raw=raw, text=text, has_bom=has_bom)
         return ParseResult(bare, (bare.diagnostic(code, offset, None, message),))
 
     if not text or text.isspace():
@@ -181,7 +187,7 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         data = fast_data(text[fm_start:close], max_depth)
         if isinstance(data, dict):
             return ParseResult(Article(
-                path=path, raw=raw, text=text, line_starts=starts, data=MappingProxyType(data),
+                path=path, raw=raw, text=text, data=MappingProxyType(data),
                 positions=LazyPositions(text, fm_start, close, max_depth),
                 front_matter_start=fm_start, front_matter_end=close, has_bom=has_bom), ())
     except NeedsFullParse:
@@ -190,6 +196,7 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         tree = build_tree(text, fm_start, close, max_depth=max_depth)
     except FrontMatterError as err:
         return fail(err.code, err.message, err.offset)
+    bare = Article(path=path, raw=raw, text=text, has_bom=has_bom)
     diags = tuple(bare.diagnostic("P007", d.key_start, d.key_end, d.message) for d in tree.duplicates)
     if not isinstance(tree.data, dict):
         kind = "empty" if tree.data is None else type(tree.data).__name__
@@ -197,7 +204,7 @@ def parse_article(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
             "P006", fm_start, None,
             f"front matter is {kind}, not a mapping of fields: write `key: value` lines"),))
     article = Article(
-        path=path, raw=raw, text=text, line_starts=starts,
+        path=path, raw=raw, text=text,
         data=MappingProxyType(tree.data), positions=MappingProxyType(tree.positions),
         front_matter_start=fm_start, front_matter_end=close, has_bom=has_bom,
     )
