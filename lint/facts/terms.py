@@ -22,14 +22,23 @@ _CHARS = {
     "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "’": "'", "‘": "'",
 }
-_TO_NORMALISE = re.compile("[" + "".join(re.escape(c) for c in _CHARS) + "]")
+# the characters most often found in prose first: once none but ASCII is left, the work is done
+_COMMON_FIRST = "’‘\u00a0−⁺"
+_REPLACEMENTS = tuple(sorted(_CHARS.items(), key=lambda kv: (kv[0] not in _COMMON_FIRST,
+                                                            _COMMON_FIRST.find(kv[0]))))
 
 
 def normalise(text: str) -> str:
-    """Same-length ASCII-ish copy of `text` (Na⁺ -> Na+, −70 -> -70)."""
-    if text.isascii():  # nothing to map (all the mapped characters are non-ASCII)
-        return text
-    return _TO_NORMALISE.sub(lambda m: _CHARS[m.group()], text)
+    """Same-length ASCII-ish copy of `text` (Na⁺ -> Na+, −70 -> -70).
+
+    One `str.replace` per mapped character the text holds: a regex of the 27 characters took
+    about 60 machine instructions a character of a non-ASCII text, a `str` search takes one."""
+    for char, ascii_ in _REPLACEMENTS:
+        if text.isascii():  # nothing (more) to map: the mapped characters are all non-ASCII
+            return text
+        if char in text:
+            text = text.replace(char, ascii_)
+    return text
 
 
 def lowered(text: str) -> str:
