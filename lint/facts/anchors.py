@@ -29,10 +29,22 @@ _DIGIT_AFTER = re.compile(rf"{_BLANKS}\d")
 _RATIO_TO = re.compile(rf"to{_BLANKS}(?:\d|{longest_first(NUMBER_WORD_LIST)})")
 _RATIO_WORDS = ("ratio", "stoichiometr", "proportion")  # ratio._RATIO_WORD
 _MARKS = "-*_`+#.)"
-_NUMBER_ENDS = tuple(NUMBER_WORD_LIST)
+
+
+def _by_last_letter(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their last character, each group in the words' order: the only ones
+    that can end where that character is (one `str.endswith` of a few, not of them all)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        out[word[-1]] = out.get(word[-1], ()) + (word,)
+    return out
+
+
+_NUMBER_ENDS = _by_last_letter(tuple(NUMBER_WORD_LIST))
 # what may stand between a count and its part: ratio._BEFORE and ratio._ADJECTIVE, word by word
-_COUNT_FILLERS = ("molecules", "molecule", "ions", "ion", "units", "unit", "of", "intracellular",
-                  "extracellular", "cytoplasmic", "cytosolic", "positively", "charged")
+_COUNT_FILLERS = _by_last_letter((
+    "molecules", "molecule", "ions", "ion", "units", "unit", "of", "intracellular", "extracellular",
+    "cytoplasmic", "cytosolic", "positively", "charged"))
 
 
 class AnchorPlan:
@@ -51,11 +63,35 @@ class AnchorPlan:
                 self.everywhere = True
             else:
                 self.probes += [(word, on_low, keys, before) for word, on_low, keys in words.finds]
-        subject = last_words(inv.look_for.subject) if self.ratio else None
+        subject = last_words(inv.look_for.subject)
         self.subjects = subject.finds if subject else ()
-        self.any_subject = self.ratio and subject is None
+        self.any_subject = subject is None
+        # Every claim needs its subject in the field: a value or a count is about the invariant
+        # only with a subject cue of its own or carried from a sentence before (scan.resolve),
+        # which is in the same field. Each subject phrase holds one of these words, so a field
+        # without them states nothing about it. Tested first when that is the cheaper test.
+        self.gate = () if subject is None else tuple((word, on_low) for word, on_low, _ in subject.finds)
+        self.gate_first = self.ratio or len(self.gate) <= len(self.probes)
 
     def find(self, field: Prepared) -> list[Span]:
+        if self.gate_first and not self.subject_named(field):
+            return []
+        out = self._find(field)
+        if out and not self.gate_first and not self.subject_named(field):
+            return []
+        return out
+
+    def subject_named(self, field: Prepared) -> bool:
+        """Whether the field may hold a subject phrase (see `gate`)."""
+        if self.any_subject:
+            return True
+        rough, low = field.rough, field.rough_low
+        for word, on_low in self.gate:
+            if word in (low if on_low else rough):
+                return True
+        return False
+
+    def _find(self, field: Prepared) -> list[Span]:
         rough, low = field.rough, field.rough_low
         if self.everywhere:
             return [(0, len(rough))]
@@ -71,7 +107,7 @@ class AnchorPlan:
                     begin = at - offset
                     if begin >= 0 and (low if key_on_low else rough).startswith(key, begin):
                         named = True
-                        if _number_before(low, begin, _COUNT_FILLERS if before == "count" else ()):
+                        if _number_before(low, begin, _COUNT_FILLERS if before == "count" else None):
                             out.append((begin, begin + len(key)))
                 at = text.find(word, at + 1)
         if not self.ratio:
@@ -122,9 +158,8 @@ def _ratios(field: Prepared) -> list[Span]:
                 if digit:
                     spans.append((at, digit.end()))
                 at = rough.find(separator, at + 1)
-        to = [m.span() for m in _RATIO_TO.finditer(low)]
-        if to and any(word in low for word in _RATIO_WORDS):
-            spans += to
+        if any(word in low for word in _RATIO_WORDS):  # a regex scan of the field, only then
+            spans += [m.span() for m in _RATIO_TO.finditer(low)]
         field.memo["ratios"] = spans
     return field.memo["ratios"]
 
@@ -135,16 +170,23 @@ def _starts(terms: TermSet, rough: str, low: str) -> list[Span]:
     return words.places(rough, low) if words else [(0, len(rough))]
 
 
-def _number_before(low: str, at: int, fillers: tuple[str, ...] = ()) -> bool:
-    """Whether a number (its last digit or word) may end right before `at` in the lowered text."""
+def _number_before(low: str, at: int, fillers: dict[str, tuple[str, ...]] | None = None) -> bool:
+    """Whether a number (its last digit or word) may end right before `at` in the lowered text,
+    after blanks and `fillers` (words, see _by_last_letter) walking back."""
     while at > 0:
         char = low[at - 1]
         if char.isspace() or char in _MARKS:
             at -= 1
-        elif char == "n" and low.endswith("\\n", 0, at):
+            continue
+        if char == "n" and at > 1 and low[at - 2] == "\\":  # a literal \n
             at -= 2
-        elif fillers and low.endswith(fillers, 0, at):
-            at -= len(next(word for word in fillers if low.endswith(word, 0, at)))
-        else:
-            return char.isdigit() or low.endswith(_NUMBER_ENDS, 0, at)
+            continue
+        words = fillers.get(char) if fillers else None
+        if words is not None and low.endswith(words, 0, at):
+            at -= len(next(word for word in words if low.endswith(word, 0, at)))
+            continue
+        if char.isdigit():
+            return True
+        words = _NUMBER_ENDS.get(char)
+        return words is not None and low.endswith(words, 0, at)
     return False
