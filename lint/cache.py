@@ -57,7 +57,9 @@ _HALF, _WRAP = 1 << 63, 1 << 64
 
 
 def content_digest(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    """128 bits of SHA-256 (in hardware on most machines: half the cost of blake2b here). A row
+    written with another digest never matches: its file is linted again, never trusted."""
+    return hashlib.sha256(raw).hexdigest()[:32]
 
 
 def file_id(path: str) -> int:

@@ -6,7 +6,6 @@ look further only when it holds a character they care about.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 _ASCII_BYTES = bytes(range(128))
@@ -15,14 +14,28 @@ _FEW_CHARACTERS = 16  # more distinct non-ASCII characters than this: scan with 
 _FEW_POSITIONS = 400
 
 
-@functools.lru_cache(maxsize=16)
+_RECENT: list[tuple[str, frozenset[str]]] = []  # the last few texts asked about, and their answers
+_KEPT = 8
+_NONE: frozenset[str] = frozenset()
+
+
 def non_ascii_chars(text: str) -> frozenset[str]:
     """The distinct non-ASCII characters of `text`: its UTF-8 bytes without the ASCII ones
-    (every byte of a multi-byte sequence is >= 0x80, so what is left still decodes)."""
+    (every byte of a multi-byte sequence is >= 0x80, so what is left still decodes).
+
+    The parser and three encoding rules ask about the same text objects: the last few answers
+    are kept and found by identity (hashing a whole article to look it up would cost a third
+    of the work)."""
     if text.isascii():
-        return frozenset()
+        return _NONE
+    for seen, chars in _RECENT:
+        if seen is text:
+            return chars
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return frozenset(rest.decode("utf-8", "surrogatepass"))
+    chars = frozenset(rest.decode("utf-8", "surrogatepass"))
+    _RECENT.insert(0, (text, chars))
+    del _RECENT[_KEPT:]
+    return chars
 
 
 def non_ascii_runs(text: str) -> list[tuple[int, int]]:

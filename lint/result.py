@@ -11,7 +11,7 @@ from .diagnostic import Diagnostic
 from .serialize import (
     diagnostics_from_json,
     entry_from_json,
-    result_row,
+    make_row,
     sealed,
     suppressions_from_json,
 )
@@ -117,9 +117,10 @@ class FileResult(tuple):
         if self[1] is not None:
             return self[1]
         d = self.__dict__
-        if "_row" not in d:
-            d["_row"] = result_row(self)
-        return d["_row"]
+        row = d.get("_row")
+        if row is None:  # a fresh result holds every field: read them without the properties
+            row = d["_row"] = make_row(d["_diagnostics"], d["_suppressions"], d["_claims"], d["_entry"])
+        return row
 
 
 def read_entry(path: str | Path, name: str) -> IndexEntry | None:

@@ -19,7 +19,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Mapping
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 _ANNOTATIONS = frozenset(("$schema", "$id", "$comment", "title", "description", "examples", "default"))
@@ -34,7 +34,6 @@ _CLASSES = {"string": frozenset((str,)), "integer": frozenset((int,)),
             "number": frozenset((int, float)), "boolean": frozenset((bool,)), "object": frozenset((dict,))}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _LAYOUTS_KEPT = 256  # distinct key layouts remembered per object schema
-_lt, _gt = operator.lt, operator.gt
 
 
 class Unsupported(Exception):
@@ -91,50 +90,120 @@ def _leaf(schema: Any) -> tuple | _ObjectTest:
     return (kind, None if low is None else _bound(low), None if high is None else _bound(high))
 
 
-def _group_test(spec: tuple | _ObjectTest) -> Callable[[tuple], bool]:
-    """A test of a tuple of values that must all satisfy one subschema."""
-    if isinstance(spec, _ObjectTest):
-        classes = _CLASSES["object"]
-        return lambda values: set(map(type, values)) <= classes and all(map(spec, values))
-    kind = spec[0]
-    classes = _CLASSES[kind]
-    if kind == "string":
-        _, low, high, date = spec
+class _Code:
+    """The source of one layout's test, its constants kept apart (never written into the text).
 
-        def test(values: tuple) -> bool:
-            if not set(map(type, values)) <= classes:
-                return False
+    A key whose subschema no other key shares is tested as a value (`x.__class__ is not str`...);
+    a group of keys sharing one, as a tuple in a few C calls (`map(type, values)`...); the
+    members of nested objects with a fixed key set (seo, every related article at once) in line.
+    """
+
+    def __init__(self) -> None:
+        self.lines = ["def test(m):"]
+        self.names: dict[str, Any] = {"is_date": is_date, "lt": operator.lt, "gt": operator.gt,
+                                      "eq": operator.eq, "keys_of": dict.keys, "chain": chain.from_iterable,
+                                      "repeat": repeat, "type": type, "map": map, "all": all, "any": any,
+                                      "min": min, "max": max, "len": len, "tuple": tuple}
+        self.count = 0
+
+    def const(self, value: Any) -> str:
+        name = f"c{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def var(self, prefix: str) -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def fail_if(self, condition: str) -> None:
+        self.lines.append(f"    if {condition}: return False")
+
+    def group(self, spec: tuple | _ObjectTest, keys: list, source: str) -> None:
+        """Test the values of `keys` in the mapping named `source` against one subschema."""
+        if len(keys) == 1:
+            x = self.var("x")
+            self.lines.append(f"    {x} = {source}[{self.const(keys[0])}]")
+            self.value(spec, x)
+        else:
+            v = self.var("v")
+            self.lines.append(f"    {v} = {self.const(operator.itemgetter(*keys))}({source})")
+            self.values(spec, v)
+
+    def value(self, spec: tuple | _ObjectTest, x: str) -> None:
+        """Test the value named `x`."""
+        kind = "object" if isinstance(spec, _ObjectTest) else spec[0]
+        self.fail_if(" and ".join(f"{x}.__class__ is not {self.const(c)}" for c in _CLASSES[kind]))
+        if isinstance(spec, _ObjectTest):
+            if spec.fixed is None:
+                self.fail_if(f"not {self.const(spec)}({x})")
+                return
+            self.fail_if(f"{x}.keys() != {self.const(spec.fixed)}")
+            for sub, sub_keys in spec.groups(tuple(spec.properties)).items():
+                self.group(sub, sub_keys, x)
+        elif kind == "string":
+            _, low, high, date = spec
             if low == 1:
-                if not all(values):  # a text is true when it is not empty
-                    return False
-            elif low and min(map(len, values)) < low:
-                return False
-            if high is not None and max(map(len, values)) > high:
-                return False
-            return not date or all(map(is_date, values))
-        return test
-    if kind == "boolean":
-        return lambda values: set(map(type, values)) <= classes
-    _, low, high = spec
+                self.fail_if(f"not {x}")  # a text is true when it is not empty
+            elif low:
+                self.fail_if(f"len({x}) < {self.const(low)}")
+            if high is not None:
+                self.fail_if(f"len({x}) > {self.const(high)}")
+            if date:
+                self.fail_if(f"not is_date({x})")
+        elif kind in ("integer", "number"):  # invalid where value < minimum, as jsonschema has it
+            _, low, high = spec
+            if low is not None:
+                self.fail_if(f"{x} < {self.const(low)}")
+            if high is not None:
+                self.fail_if(f"{x} > {self.const(high)}")
 
-    def test_number(values: tuple) -> bool:  # invalid where value < minimum, as jsonschema has it
-        if not set(map(type, values)) <= classes:
-            return False
-        if low is not None and any(map(_lt, values, repeat(low))):
-            return False
-        return high is None or not any(map(_gt, values, repeat(high)))
-    return test_number
+    def values(self, spec: tuple | _ObjectTest, v: str) -> None:
+        """Test every value of the tuple named `v`."""
+        kind = "object" if isinstance(spec, _ObjectTest) else spec[0]
+        self.fail_if(f"not {self.const(_CLASSES[kind])}.issuperset(map(type, {v}))")
+        if isinstance(spec, _ObjectTest):
+            if spec.fixed is None:
+                self.fail_if(f"not all(map({self.const(spec)}, {v}))")
+                return
+            self.fail_if(f"not all(map(eq, map(keys_of, {v}), repeat({self.const(spec.fixed)})))")
+            for sub, sub_keys in spec.groups(tuple(spec.properties)).items():
+                w = self.var("v")
+                getter = self.const(operator.itemgetter(*sub_keys))
+                if len(sub_keys) == 1:
+                    self.lines.append(f"    {w} = tuple(map({getter}, {v}))")
+                else:
+                    self.lines.append(f"    {w} = tuple(chain(map({getter}, {v})))")
+                self.values(sub, w)
+        elif kind == "string":
+            _, low, high, date = spec
+            if low == 1:
+                self.fail_if(f"not all({v})")
+            elif low:
+                self.fail_if(f"min(map(len, {v})) < {self.const(low)}")
+            if high is not None:
+                self.fail_if(f"max(map(len, {v})) > {self.const(high)}")
+            if date:
+                self.fail_if(f"not all(map(is_date, {v}))")
+        elif kind in ("integer", "number"):
+            _, low, high = spec
+            if low is not None:
+                self.fail_if(f"any(map(lt, {v}, repeat({self.const(low)})))")
+            if high is not None:
+                self.fail_if(f"any(map(gt, {v}, repeat({self.const(high)})))")
+
+    def build(self) -> Callable[[Mapping], bool]:
+        self.lines.append("    return True")
+        exec("\n".join(self.lines), self.names)  # the text holds names only; values are in `names`
+        return self.names["test"]
 
 
-def _getter(keys: list) -> Callable[[Mapping], tuple]:
-    if len(keys) == 1:
-        key = keys[0]
-        return lambda mapping: (mapping[key],)
-    return operator.itemgetter(*keys)
+def _never(_mapping: Mapping) -> bool:
+    return False
 
 
 class _ObjectTest:
-    """The test of an object's members (the object's own type is tested by its parent)."""
+    """The test of an object's members (the object's own type is tested by its parent): one
+    function made per key layout (_Code)."""
 
     def __init__(self, schema: dict) -> None:
         properties = schema.get("properties", {})
@@ -148,36 +217,41 @@ class _ObjectTest:
         self.patterns = [(re.compile(p), _leaf(sub)) for p, sub in patterns.items()]
         self.required = frozenset(required)
         self.closed = not additional
-        self.layouts: dict[tuple, list | None] = {}
+        # the only valid key set, when every property is required and no other key is allowed
+        fixed = frozenset(self.properties)
+        self.fixed = fixed if self.closed and not self.patterns and self.required == fixed else None
+        self.layouts: dict[tuple, Callable[[Mapping], bool]] = {}
 
     def __call__(self, mapping: Mapping) -> bool:
         keys = tuple(mapping)
-        plan = self.layouts.get(keys, False)
-        if plan is False:
-            plan = self._plan(keys)
-        if plan is None:
-            return False
-        for getter, test in plan:
-            if not test(getter(mapping)):
-                return False
-        return True
+        test = self.layouts.get(keys)
+        if test is None:
+            if len(self.layouts) >= _LAYOUTS_KEPT:
+                self.layouts.clear()
+            test = self.layouts[keys] = self._layout_test(keys)
+        return test(mapping)
 
-    def _plan(self, keys: tuple) -> list | None:
-        """(getter, test) of each group of keys sharing a subschema; None when the layout is not
-        known to be valid (a required key missing, an unknown key, a key that is not text)."""
-        plan = None
-        if all(k.__class__ is str for k in keys) and self.required.issubset(keys):
-            groups: dict[Any, list] = {}
-            for key in keys:
-                specs = [self.properties[key]] if key in self.properties else []
-                specs += [spec for pattern, spec in self.patterns if pattern.search(key)]
-                if not specs and self.closed:
-                    break
-                for spec in specs:
-                    groups.setdefault(spec, []).append(key)
-            else:
-                plan = [(_getter(group), _group_test(spec)) for spec, group in groups.items()]
-        if len(self.layouts) >= _LAYOUTS_KEPT:
-            self.layouts.clear()
-        self.layouts[keys] = plan
-        return plan
+    def groups(self, keys: tuple) -> dict[Any, list] | None:
+        """The keys by the subschema they must satisfy (a key matching several: in each); None
+        when the layout is not known to be valid (a required key missing, an unknown key, a key
+        that is not text)."""
+        if not (all(k.__class__ is str for k in keys) and self.required.issubset(keys)):
+            return None
+        groups: dict[Any, list] = {}
+        for key in keys:
+            specs = [self.properties[key]] if key in self.properties else []
+            specs += [spec for pattern, spec in self.patterns if pattern.search(key)]
+            if not specs and self.closed:
+                return None
+            for spec in specs:
+                groups.setdefault(spec, []).append(key)
+        return groups
+
+    def _layout_test(self, keys: tuple) -> Callable[[Mapping], bool]:
+        groups = self.groups(keys)
+        if groups is None:
+            return _never
+        code = _Code()
+        for spec, group in groups.items():
+            code.group(spec, group, "m")
+        return code.build()

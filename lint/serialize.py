@@ -5,12 +5,28 @@ from __future__ import annotations
 import json
 import struct
 import zlib
+from json.encoder import c_make_encoder, encode_basestring_ascii
 from typing import Any
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from .entries import IndexEntry, Link, hash64, id_key, key_int
 
 _COMPACT = (",", ":")
+_EXACT = 1 << 62
+
+
+def _compact_encoder():
+    """`json.dumps(value, separators=(",", ":"), default=str)` for acyclic values: the C encoder
+    json.dumps itself uses, made once (json.dumps makes a JSONEncoder and an encoder per call,
+    which cost more than encoding a small entry)."""
+    if c_make_encoder is None:
+        encoder = json.JSONEncoder(separators=_COMPACT, default=str)
+        return encoder.encode
+    encode = c_make_encoder(None, str, encode_basestring_ascii, None, ":", ",", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+compact_json = _compact_encoder()
 
 
 def fix_to_dict(fix: Fix | None) -> dict | None:
@@ -44,7 +60,7 @@ def diagnostic_from_dict(data: dict) -> Diagnostic:
 def diagnostics_to_json(diagnostics: list[Diagnostic]) -> str | None:
     if not diagnostics:
         return None
-    return json.dumps([diagnostic_to_dict(d) for d in diagnostics], separators=_COMPACT, default=str)
+    return compact_json([diagnostic_to_dict(d) for d in diagnostics])
 
 
 def diagnostics_from_json(name: str, text: str | None) -> list[Diagnostic]:
@@ -66,9 +82,8 @@ def suppressions_from_json(text: str | None) -> list:
 def entry_to_json(entry) -> str | None:
     if entry is None:
         return None
-    return json.dumps([entry.id, entry.title, entry.subject, entry.url,
-                       [list(link) for link in entry.links], entry.key_hash],
-                      separators=_COMPACT, default=str)
+    return compact_json([entry.id, entry.title, entry.subject, entry.url,
+                         [list(link) for link in entry.links], entry.key_hash])
 
 
 def entry_from_json(name: str, text: str):
@@ -91,14 +106,19 @@ def index_keys(entry) -> tuple[int | None, int | None, int | None, bytes | None]
     nowhere)."""
     if entry is None:
         return None, None, None, None
-    key = id_key(entry.id)
-    links = b"".join([LINK.pack(link_key(link.id), link.copy_hash) for link in entry.links
+    own = link_key(entry.id)
+    pack = LINK.pack
+    links = b"".join([pack(link_key(link.id), link.copy_hash) for link in entry.links
                       if link.id is not None])
-    return (key_int(key) if key is not None else None, hash64(entry.url) if entry.url else None,
+    return (own if own != -1 else None, hash64(entry.url) if entry.url else None,
             entry.key_hash, links or None)
 
 
 def link_key(article_id: object) -> int:
+    """key_int(id_key(id)), -1 for an id that can key nothing; a whole id from 0 to 2**62 is
+    its own key, found without writing and reading it back as text."""
+    if article_id.__class__ is int and 0 <= article_id < _EXACT:
+        return article_id
     key = id_key(article_id)
     return key_int(key) if key is not None else -1
 
@@ -107,10 +127,14 @@ def result_row(result) -> tuple:
     """A per-file result as the cache stores it: diagnostics, suppressions, claims, entry (JSON
     text or NULL), then index_keys, then their seal. The common clean file stores its entry and
     NULLs."""
-    claims = json.dumps(result.claims) if result.claims else None
-    entry = result.entry
-    row = (diagnostics_to_json(result.diagnostics), suppressions_to_json(result.suppressions), claims,
-           entry_to_json(entry), *index_keys(entry))
+    return make_row(result.diagnostics, result.suppressions, result.claims, result.entry)
+
+
+def make_row(diagnostics: list, suppressions: list, claims: list, entry) -> tuple:
+    """result_row from the result's fields."""
+    row = (diagnostics_to_json(diagnostics) if diagnostics else None,
+           suppressions_to_json(suppressions) if suppressions else None,
+           json.dumps(claims) if claims else None, entry_to_json(entry), *index_keys(entry))
     return (*row, seal(row))
 
 

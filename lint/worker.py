@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from . import rules as registry
 from .article import parse_article
+from .cache import content_digest
 from .config import Settings
 from .corpus import index_entry
 from .diagnostic import Diagnostic
@@ -52,8 +53,6 @@ def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
                           message=f"cannot read the file: {err.strerror or err}; check that it exists "
                                   "and is readable")
         return FileResult(name, [diag]), None
-    from .cache import content_digest
-
     return lint_source(name, raw), (path, st.st_size, st.st_mtime_ns, content_digest(raw))
 
 
@@ -94,9 +93,10 @@ def lint_source(name: str, raw: bytes) -> FileResult:
         entry = index_entry(article)
         # a disagreeing claim's line is shown (facts table, report); an agreeing one's never is,
         # and finding a line builds the article's source map, which most articles never need
+        found = ctx.article_memo.get("claims")
         claims = [[c.invariant_id, c.agrees, c.value, c.expected,
                    None if c.agrees else article.line_col(article.value_offset(path, c.start))[0], c.quote]
-                  for path, c in ctx.article_memo.get("claims", ())]
+                  for path, c in found] if found else None
         return FileResult(name, diags, entry, suppressions, claims)
     elif article is not None:  # text but no usable front matter: text-only rules still run
         for module in _WORKER["modules"]:

@@ -28,7 +28,7 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import layout_of
+from .corpus_support import related_ids
 
 INFO = rule_info("R005", "self-related", "reference", Severity.ERROR, doc=__doc__)
 
@@ -37,9 +37,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     own = article.get("id")
     if own is None:
         return ()
-    related = layout_of(article, ctx).related
-    get = article.get
-    hits = [key for _, key in related if get(key, "id") == own]
+    hits = [key for key, target in related_ids(article, ctx) if target == own]
     return _report(article, own, hits) if hits else ()
 
 

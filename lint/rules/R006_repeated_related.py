@@ -30,24 +30,22 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import layout_of
+from .corpus_support import layout_of, related_ids
 
 INFO = rule_info("R006", "repeated-related", "reference", Severity.ERROR, doc=__doc__)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    related = layout_of(article, ctx).related
-    if len(related) < 2:
+    ids = related_ids(article, ctx)
+    if len(ids) < 2:
         return ()
-    get = article.get
-    targets = [t for _, key in related
-               if (t := get(key, "id")) is not None and not isinstance(t, (list, dict))]
+    targets = [t for _, t in ids if t is not None and not isinstance(t, (list, dict))]
     try:
         if len(set(targets)) == len(targets):
             return ()  # no id twice: the common case, without the generator
     except TypeError:  # an id that cannot be a key: the report below says so, as before
         pass
-    return _report(article, related)
+    return _report(article, layout_of(article, ctx).related)
 
 
 def _report(article: Article, related: tuple[tuple[int, str], ...]) -> Iterator[Diagnostic]:

@@ -33,13 +33,13 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..slug import expected_url
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import replace_value_fix, top_texts
+from .slug_rules import replace_value_fix, slug_texts
 
 INFO = rule_info("U001", "url-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    title, subject, url = top_texts(article, "title", "subject", "url")
+    title, subject, url = slug_texts(article, ctx)[:3]
     if title is None or subject is None or url is None:
         return ()
     expected = expected_url(title, subject)

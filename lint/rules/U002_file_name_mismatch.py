@@ -30,13 +30,14 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..slug import slugify
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import replace_value_fix, top_texts
+from .slug_rules import replace_value_fix, slug_texts
 
 INFO = rule_info("U002", "file-name-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    title, file_name = top_texts(article, "title", "file_name")
+    texts = slug_texts(article, ctx)
+    title, file_name = texts.title, texts.file_name
     if title is None or file_name is None:
         return ()
     expected = slugify(title) + ".md"

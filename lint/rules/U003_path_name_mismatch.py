@@ -26,13 +26,13 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import top_texts
+from .slug_rules import slug_texts
 
 INFO = rule_info("U003", "path-name-mismatch", "slug", Severity.ERROR, doc=__doc__)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    (file_name,) = top_texts(article, "file_name")
+    file_name = slug_texts(article, ctx).file_name
     if file_name is None:
         return ()
     actual = file_name_of(article.path)

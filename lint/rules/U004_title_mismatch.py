@@ -28,13 +28,14 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import top_texts
+from .slug_rules import slug_texts
 
 INFO = rule_info("U004", "title-mismatch", "slug", Severity.ERROR, doc=__doc__)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    title, article_title, question = top_texts(article, "title", "article_title", "question")
+    texts = slug_texts(article, ctx)
+    title, article_title, question = texts.title, texts.article_title, texts.question
     if title is None or ((article_title is None or article_title == title)
                          and (question is None or question == title)):
         return ()

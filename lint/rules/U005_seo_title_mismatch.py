@@ -33,13 +33,13 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..slug import expected_seo_title
 from .base import rule_info
 from .context import RuleContext
-from .slug_rules import replace_value_fix, text_field, top_texts
+from .slug_rules import replace_value_fix, slug_texts, text_field
 
 INFO = rule_info("U005", "seo-title-mismatch", "slug", Severity.ERROR, fixable=True, doc=__doc__)
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    (subject,) = top_texts(article, "subject")
+    subject = slug_texts(article, ctx).subject
     seo_title = text_field(article, "seo", "title") if subject is not None else None
     if subject is None or seo_title is None:
         return ()

@@ -27,6 +27,18 @@ def related_keys(article: Article) -> list[tuple[int, str]]:
     return list(key_layout(tuple(article.data or {})).related)
 
 
+def related_ids(article: Article, ctx: RuleContext) -> list[tuple[str, object]]:
+    """(key, article.get(key, "id")) of every related_articleN key, by N, read once per article."""
+    found = ctx.article_memo.get("related ids")
+    if found is None:
+        data, found = article.data, []
+        for _, key in layout_of(article, ctx).related:
+            entry = data[key]
+            found.append((key, entry.get("id") if entry.__class__ is dict else article.get(key, "id")))
+        ctx.article_memo["related ids"] = found
+    return found
+
+
 def layout_of(article: Article, ctx: RuleContext) -> KeyLayout:
     """The article's key layout (lint/entries.py), worked out once per article for every rule."""
     layout = ctx.article_memo.get("layout")

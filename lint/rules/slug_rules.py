@@ -1,8 +1,11 @@
 """Shared helpers of the U-rules (slug and consistency)."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..article import Article
 from ..diagnostic import Applicability, Edit, Fix
+from .context import RuleContext
 
 _EMPTY: dict = {}
 
@@ -28,7 +31,25 @@ def replace_value_fix(article: Article, key_path: tuple, new: str, applicability
     return Fix((Edit(start, end, new),), applicability, message)
 
 
-def top_texts(article: Article, *keys: str) -> tuple[str | None, ...]:
-    """text_field of each top-level key (None where the value is not text), in one call."""
-    get = (article.data or _EMPTY).get
-    return tuple(v if isinstance(v, str) else None for v in map(get, keys))
+class SlugTexts(NamedTuple):
+    """text_field of the fields the U-rules compare (None where a value is not text)."""
+
+    title: str | None
+    subject: str | None
+    url: str | None
+    file_name: str | None
+    article_title: str | None
+    question: str | None
+
+
+_FIELDS = SlugTexts._fields
+
+
+def slug_texts(article: Article, ctx: RuleContext) -> SlugTexts:
+    """The article's SlugTexts, read once for the five rules that ask."""
+    texts = ctx.article_memo.get("slug texts")
+    if texts is None:
+        get = (article.data or _EMPTY).get
+        texts = ctx.article_memo["slug texts"] = SlugTexts._make(
+            [v if isinstance(v, str) else None for v in map(get, _FIELDS)])
+    return texts
