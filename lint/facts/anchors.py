@@ -3,11 +3,13 @@
 normalised and lowered only, so a word found in the clean text is found there at the same place).
 
 Both are supersets, so cutting passages only around them changes no result:
-- a passage with a mention holds a trigger: a part's or unit's first word, a ratio's ":" before a
-  digit or "to" before a number (ratio._RATIO_DIGITS, ratio._RATIO_TO);
+- a passage with a mention holds a trigger: a part's or unit's first word, a ratio's ":" or "-to-"
+  before a digit or "to" before a number (ratio._RATIO_DIGITS, ratio._RATIO_TO);
 - a passage with a claim holds an anchor: a value (a number right before its unit), a counted part
-  (a number right before the part, with at most "molecules of" and an adjective between), a
-  ratio, or (a claim that only gives directions) the pump itself, a subject.
+  (a number right before the part, with at most "molecules of" and an adjective between; an
+  optional part too, "1 ATP", where a required part is named), a ratio, or (a claim that only
+  gives directions) the pump itself, a subject;
+- a field with a claim names a subject (AnchorPlan.gate).
 "Right before" allows what may be blank in the clean text: spaces, hyphens, Markdown markers, a
 literal \\n.
 """
@@ -22,7 +24,7 @@ from .terms import NUMBER_WORD_LIST, TermSet, longest_first
 
 Span = tuple[int, int]
 
-_SEPARATORS = (":", "∶")
+_SEPARATORS = (":", "∶", "-to-")  # ratio._SEPARATORS
 # what may be blank in `clean` (blanks, emphasis, list markers, a literal \n: its "\" and "n")
 _BLANKS = r"[\s*_`\-+#.)\\n]*"
 _DIGIT_AFTER = re.compile(rf"{_BLANKS}\d")
@@ -53,13 +55,18 @@ class AnchorPlan:
 
     def __init__(self, inv: Invariant) -> None:
         self.ratio = inv.kind == "ratio"
-        lists = ([(part.pattern, "count") for part in inv.parts if not part.optional]
+        # an optional part's count ("for each 1 ATP") is a number too: with it, a sentence that gives
+        # the required parts only directions needs no subject of its own (ratio.check)
+        lists = ([(part.pattern, "optional" if part.optional else "count") for part in inv.parts]
                  if self.ratio else [(inv.unit_pattern, "value")])
         self.probes: list[tuple[str, bool, tuple, str]] = []
         self.everywhere = False  # some phrase has no key: every place may hold one
+        self.optional_everywhere = False  # the same for an optional part: where a required one is named
         for terms, before in lists:
             words = first_words(terms)
-            if words is None:
+            if words is None and before == "optional":
+                self.optional_everywhere = True
+            elif words is None:
                 self.everywhere = True
             else:
                 self.probes += [(word, on_low, keys, before) for word, on_low, keys in words.finds]
@@ -96,6 +103,7 @@ class AnchorPlan:
         if self.everywhere:
             return [(0, len(rough))]
         out: list[Span] = []
+        optional: list[Span] = []  # counted optional parts: anchors where a required part is named
         named = False  # a required part of a ratio is named somewhere
         for word, on_low, keys, before in self.probes:
             text = low if on_low else rough
@@ -106,12 +114,14 @@ class AnchorPlan:
                 for offset, key, key_on_low in keys:
                     begin = at - offset
                     if begin >= 0 and (low if key_on_low else rough).startswith(key, begin):
-                        named = True
-                        if _number_before(low, begin, _COUNT_FILLERS if before == "count" else None):
-                            out.append((begin, begin + len(key)))
+                        named = named or before != "optional"
+                        if _number_before(low, begin, _COUNT_FILLERS if before != "value" else None):
+                            (optional if before == "optional" else out).append((begin, begin + len(key)))
                 at = text.find(word, at + 1)
         if not self.ratio:
             return out
+        if named:
+            out += [(0, len(rough))] if self.optional_everywhere else optional
         if named and self.any_subject:
             out.append((0, len(rough)))
         elif named:  # a claim of directions only has no number, but names the pump itself
