@@ -1,14 +1,13 @@
-"""Where a prose field may hold a value of an invariant (`triggers`), and where it may state one
-(`anchors`), found cheaply in the field's rough copies (passages.Prepared.rough / rough_low:
-normalised and lowered only, so a word found in the clean text is found there at the same place).
+"""Where a prose field may state something about an invariant (`anchors`), found cheaply in the
+field's rough copies (passages.Prepared.rough / rough_low: normalised and lowered only, so a word
+found in the clean text is found there at the same place).
 
-Both are supersets, so cutting passages only around them changes no result:
-- a passage with a mention holds a trigger: a part's or unit's first word, a ratio's ":" or "-to-"
-  before a digit or "to" before a number (ratio._RATIO_DIGITS, ratio._RATIO_TO);
+A superset, so cutting passages only around them changes no result:
 - a passage with a claim holds an anchor: a value (a number right before its unit), a counted part
   (a number right before the part, with at most "molecules of" and an adjective between; an
-  optional part too, "1 ATP", where a required part is named), a ratio, or (a claim that only
-  gives directions) the pump itself, a subject;
+  optional part too, "1 ATP", where a required part is named), a bare ratio (":" or "-to-" before
+  a digit, or "to" before a number in a field that says ratio: ratio._RATIO_DIGITS, _RATIO_TO),
+  or (a claim that only gives directions) the pump itself, a subject;
 - a field with a claim names a subject (AnchorPlan.gate).
 "Right before" allows what may be blank in the clean text: spaces, hyphens, Markdown markers, a
 literal \\n.
@@ -20,7 +19,7 @@ import re
 from .keys import first_words, last_words
 from .model import Invariant
 from .passages import Prepared
-from .terms import NUMBER_WORD_LIST, TermSet, longest_first
+from .terms import NUMBER_WORD_LIST, longest_first
 
 Span = tuple[int, int]
 
@@ -141,21 +140,6 @@ def anchors(inv: Invariant, field: Prepared) -> list[Span]:
     return inv.anchors.find(field)
 
 
-def triggers(inv: Invariant, field: Prepared) -> list[Span]:
-    """Places in the field that every passage with a mention of `inv` holds one of."""
-    if inv.kind != "ratio":
-        return _values(inv, field)
-    return [span for part in inv.parts for span in _starts(part.pattern, field.rough, field.rough_low)
-            ] + _ratios(field)
-
-
-def _values(inv: Invariant, field: Prepared) -> list[Span]:
-    """A value is a number, then its unit."""
-    assert inv.unit_pattern is not None
-    low = field.rough_low
-    return [span for span in _starts(inv.unit_pattern, field.rough, low) if _number_before(low, span[0])]
-
-
 def _ratios(field: Prepared) -> list[Span]:
     """Bare ratios: "3:2" (a ":" before a digit), "3 to 2" (in a passage that says ratio)."""
     if "ratios" not in field.memo:
@@ -172,12 +156,6 @@ def _ratios(field: Prepared) -> list[Span]:
             spans += [m.span() for m in _RATIO_TO.finditer(low)]
         field.memo["ratios"] = spans
     return field.memo["ratios"]
-
-
-def _starts(terms: TermSet, rough: str, low: str) -> list[Span]:
-    """Where the phrases may start: their first words in the rough copies, or everywhere."""
-    words = first_words(terms)
-    return words.places(rough, low) if words else [(0, len(rough))]
 
 
 def _number_before(low: str, at: int, fillers: dict[str, tuple[str, ...]] | None = None) -> bool:

@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Iterable
 
 from . import quantity, ratio
-from .anchors import anchors, triggers
+from .anchors import anchors
 from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
@@ -47,10 +47,10 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     claims: list[Claim] = []
     for inv, found in anchored:
         if found:  # only a passage with an anchor of `inv` can state something about it
-            touch, anchor = _Touches(triggers(inv, prepared)), _Touches(found)
+            anchor = _Touches(found)
             memo = inv.memo if invariants.memo_safe else None
             for passages in runs:
-                claims += _Run(inv, invariants.vocabulary, prepared, passages, touch, memo).claims(anchor)
+                claims += _Run(inv, invariants.vocabulary, prepared, passages, memo).claims(anchor)
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
 
 
@@ -80,8 +80,8 @@ class _Run:
     whose context it needs."""
 
     def __init__(self, inv: Invariant, vocab: Vocabulary, prepared: Prepared, passages: list[Passage],
-                 touch: _Touches, memo: PassageMemo | None = None) -> None:
-        self.inv, self.vocab, self.prepared, self.passages, self.touch = inv, vocab, prepared, passages, touch
+                 memo: PassageMemo | None = None) -> None:
+        self.inv, self.vocab, self.prepared, self.passages = inv, vocab, prepared, passages
         self.module = ratio if inv.kind == "ratio" else quantity
         self.memo = memo
         self._keys: dict[int, tuple] = {}
@@ -90,8 +90,8 @@ class _Run:
 
     def claims(self, anchor: _Touches) -> list[Claim]:
         """Claims of the passages that hold an anchor (no other can state one). A passage's result
-        is remembered only if it had values (which depend on its text alone: a passage with values
-        always overlaps a trigger), so a remembered one needs no other test."""
+        is remembered only if it had values (which depend on its text alone), so a remembered one
+        needs no other test."""
         out = []
         for i, passage in enumerate(self.passages):
             if _too_long(passage) or not anchor(passage):
@@ -106,7 +106,7 @@ class _Run:
     def found(self, i: int) -> list[Span]:
         if i not in self._found:
             p = self.passages[i]
-            if _too_long(p) or not self.touch(p):
+            if _too_long(p):
                 self._found[i] = []
             elif self.memo is None:
                 self._found[i] = self.module.mentions(self.inv, self.prepared, p.start, p.end)
