@@ -10,6 +10,7 @@ places that may hold one (with `Prepared.walk`), and gets the very passages the 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import accumulate
 from typing import NamedTuple
@@ -31,6 +32,12 @@ _ABBREVIATIONS = re.compile(
 # _ABBREVIATIONS ends the text it is given and looks at most 8 characters back ("approx" and the
 # word boundary and two-character check before it), so the last 12 characters decide
 _ABBREVIATION_REACH = 12
+# what _ABBREVIATIONS can end with, by last character (in the lowered text, where an ASCII word
+# matches as IGNORECASE matches it: terms.lowered); or else it ends with a capital A-Z
+_ABBREVIATION_ENDS: dict[str, tuple[str, ...]] = {}
+for _word in ("e.g", "i.e", "approx", "vs", "etc", "fig", "figs", "al", "ca", "cf", "dr", "no", "resp", "ref",
+              "eq", "ed", "vol", "ch"):
+    _ABBREVIATION_ENDS[_word[-1]] = _ABBREVIATION_ENDS.get(_word[-1], ()) + (_word,)
 _MAX_ITEM_WORDS = 30
 _MAX_ITEMS = 8
 
@@ -102,25 +109,29 @@ class Prepared:
         return _emphasis_made_nul(self.text.replace("\\n", "\n "))
 
     @_once
-    def _markers(self) -> dict[int, tuple[int, int, int]]:
-        """Line start -> (blanks before the list or heading marker, marker start, marker end)."""
+    def _marks(self) -> list[tuple[int, int]]:
+        """(start, end) of each list or heading marker, in order (at most one a line, after its blanks)."""
         plain = self.plain
         first = _MARKER.match(plain)
-        markers = {0: (first.end(1), *first.span(2))} if first else {}
-        for m in _NEWLINE_MARKER.finditer(plain):
-            start = m.start() + 1
-            markers[start] = (m.end(1) - start, *m.span(2))
-        return markers
+        marks = [first.span(2)] if first else []
+        marks += [m.span(2) for m in _NEWLINE_MARKER.finditer(plain)]
+        return marks
+
+    @_once
+    def _mark_starts(self) -> list[int]:
+        return [start for start, _ in self._marks]
 
     @_once
     def clean(self) -> str:
         blanked = self.plain.replace("\0", " ")
-        if self._markers:
+        if self._marks:
             pieces, done = [], 0
-            for _, start, end in self._markers.values():
-                pieces += [blanked[done:start], " " * (end - start)]
+            for start, end in self._marks:
+                pieces.append(blanked[done:start])
+                pieces.append(" " * (end - start))
                 done = end
-            blanked = "".join(pieces) + blanked[done:]
+            pieces.append(blanked[done:])
+            blanked = "".join(pieces)
         return normalise(blanked)
 
     @_once
@@ -147,12 +158,13 @@ class Prepared:
         starts = self.line_starts
         start = starts[index]
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.plain)
-        marker = self._markers.get(start)
-        if marker is None:
+        marks = self._mark_starts
+        at = bisect.bisect_left(marks, start)
+        if at == len(marks) or marks[at] >= end:  # a line's marker starts on it, after its blanks
             return Line(start, end, 0, False, False)
-        blanks, mark, _ = marker
+        mark = marks[at]
         item = self.plain[mark] != "#"
-        return Line(start, end, blanks, item, not item)
+        return Line(start, end, mark - start, item, not item)
 
     @_once
     def passages(self) -> tuple[Passage, ...]:
@@ -189,7 +201,7 @@ class Prepared:
         clean = self.clean
         cuts, begin = [], start
         for m in _SENTENCE_END.finditer(clean, start, end):
-            if _ABBREVIATIONS.search(clean[max(begin, m.start() - _ABBREVIATION_REACH):m.start()]):
+            if self._abbreviation(max(begin, m.start() - _ABBREVIATION_REACH), m.start()):
                 continue
             cuts.append((begin, m.end()))
             begin = m.end()
@@ -202,6 +214,17 @@ class Prepared:
                 s += len(segment) - len(segment.lstrip())
                 out.append((s, s + len(kept)))
         return out
+
+    def _abbreviation(self, start: int, end: int) -> bool:
+        """Whether clean[start:end] ends with an abbreviation or an initial (_ABBREVIATIONS); the
+        regex only where the last word or letter may be one."""
+        if end <= start:
+            return False
+        if not "A" <= self.clean[end - 1] <= "Z":
+            ends = _ABBREVIATION_ENDS.get(self.low[end - 1])
+            if ends is None or not self.low.endswith(ends, start, end):
+                return False
+        return _ABBREVIATIONS.search(self.clean[start:end]) is not None
 
     def _merge_list(self, index: int, lead: Line, sentences: list[tuple[int, int]]):
         """A line ending in ':' followed by short list items: (item starts, end, items consumed)."""

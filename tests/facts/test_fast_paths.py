@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lint.facts import load_invariants
 from lint.facts.keys import first_words, last_words
-from lint.facts.passages import Prepared
+from lint.facts.passages import _ABBREVIATIONS, Prepared
 from lint.facts.runs import cut
 from lint.facts.scan import find
 from lint.facts.terms import (
@@ -174,3 +174,17 @@ def test_first_character_alternation_is_the_plain_alternation(guard):
     for text in ["into the inward out", "x-to-y in-to a.b", "kin k+ xin _in -in", "b ab", "inwardly", ""]:
         for start in range(len(text) + 1):
             assert [m.span() for m in fast.finditer(text, start)] == [m.span() for m in slow.finditer(text, start)]
+
+
+ABBREVIATED = st.lists(st.sampled_from([
+    "e.g", "E.G", "i.e", "İ.e", "ı.e", "approx", "vs", "vſ", "VS", "etc", "fig", "figs", "al", "Dr", "no", "NO",
+    "ch", "cH", "\u212a", "J", "Z", "a", "x", " ", ",", ".", "3", "70 ", "-70 V", "A. ", "x", "é", "É"]), max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ABBREVIATED, st.integers(0, 3))
+def test_abbreviation_check_is_the_regex(text, left):
+    field = Prepared(text)
+    start = min(left, len(text))
+    expected = _ABBREVIATIONS.search(field.clean[start:]) is not None
+    assert field._abbreviation(start, len(text)) == expected
