@@ -32,7 +32,28 @@ def non_ascii_chars(text: str) -> frozenset[str]:
         if seen is text:
             return chars
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    chars = frozenset(rest.decode("utf-8", "surrogatepass"))
+    return _remember(text, frozenset(rest.decode("utf-8", "surrogatepass")))
+
+
+def file_chars(text: str, raw: bytes, bom: bool) -> frozenset[str]:
+    """non_ascii_chars(text) for a file's text, read from its bytes: `raw` is the UTF-8 of
+    `text`, after a BOM when `bom` (as Article.raw and Article.text are). The bytes need no
+    encoding first, which was half the cost; the answer is kept for non_ascii_chars(text)."""
+    if text.isascii():
+        return _NONE
+    for seen, chars in _RECENT:
+        if seen is text:
+            return chars
+    chars = frozenset(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    if bom and "\ufeff" in chars and "\ufeff" not in text:
+        chars = chars - _BOM
+    return _remember(text, chars)
+
+
+_BOM = frozenset("\ufeff")
+
+
+def _remember(text: str, chars: frozenset[str]) -> frozenset[str]:
     _RECENT.insert(0, (text, chars))
     del _RECENT[_KEPT:]
     return chars

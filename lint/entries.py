@@ -145,7 +145,8 @@ def key_layout(keys: tuple) -> KeyLayout:
 
 def _related_keys(keys: tuple) -> tuple[tuple[int, str], ...]:
     """(N, key) of every related_articleN key, by N."""
-    return key_layout(keys).related
+    layout = _LAYOUTS.get(keys)
+    return (layout if layout is not None else key_layout(keys))[0]
 
 
 _COPY = operator.itemgetter("id", "title", "subject", "url")

@@ -35,8 +35,9 @@ class FileResult(tuple):
                 suppressions: list | None = None, claims: list | None = None,
                 file: str | None = None) -> FileResult:
         self = _new(cls, (path, None))
-        self.__dict__.update(_diagnostics=diagnostics, _entry=entry, _suppressions=suppressions or [],
-                             _claims=claims or [], _file=file)
+        d = self.__dict__
+        d["_diagnostics"], d["_entry"], d["_file"] = diagnostics, entry, file
+        d["_suppressions"], d["_claims"] = suppressions or [], claims or []
         return self
 
     @classmethod

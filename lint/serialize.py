@@ -82,8 +82,36 @@ def suppressions_from_json(text: str | None) -> list:
 def entry_to_json(entry) -> str | None:
     if entry is None:
         return None
+    text = _plain_entry_json(entry)
+    if text is not None:
+        return text
     return compact_json([entry.id, entry.title, entry.subject, entry.url,
                          [list(link) for link in entry.links], entry.key_hash])
+
+
+def _plain_entry_json(entry) -> str | None:
+    """entry_to_json, written directly when every value is a whole number, text or None (the
+    common entry; JSON writes those as `str` and `encode_basestring_ascii` do), else None."""
+    _, article_id, title, subject, url, links, _, key_hash = entry
+    if not (article_id.__class__ in _INT_OR_NONE and title.__class__ in _TEXT_OR_NONE
+            and subject.__class__ in _TEXT_OR_NONE and url.__class__ in _TEXT_OR_NONE
+            and key_hash.__class__ is int):
+        return None
+    parts = []
+    for n, link_id, copy_hash in links:
+        if not (n.__class__ is int and link_id.__class__ in _INT_OR_NONE and copy_hash.__class__ is int):
+            return None
+        parts.append(f"[{n},{'null' if link_id is None else link_id},{copy_hash}]")
+    return (f"[{'null' if article_id is None else article_id},{_text(title)},{_text(subject)},"
+            f"{_text(url)},[{','.join(parts)}],{key_hash}]")
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else encode_basestring_ascii(value)
+
+
+_INT_OR_NONE = frozenset((int, type(None)))
+_TEXT_OR_NONE = frozenset((str, type(None)))
 
 
 def entry_from_json(name: str, text: str):
@@ -107,9 +135,9 @@ def index_keys(entry) -> tuple[int | None, int | None, int | None, bytes | None]
     if entry is None:
         return None, None, None, None
     own = link_key(entry.id)
-    pack = LINK.pack
-    links = b"".join([pack(link_key(link.id), link.copy_hash) for link in entry.links
-                      if link.id is not None])
+    pack = LINK.pack  # link_key inlined for whole ids: this runs for every link of every article
+    links = b"".join([pack(i if i.__class__ is int and 0 <= i < _EXACT else link_key(i), h)
+                      for _, i, h in entry.links if i is not None])
     return (own if own != -1 else None, hash64(entry.url) if entry.url else None,
             entry.key_hash, links or None)
 

@@ -21,6 +21,7 @@ def subject_segment(subject: str) -> str:
     return slugify(subject)
 
 
+@functools.lru_cache(maxsize=8192)  # an article's own url and every related copy of it are checked
 def expected_url(title: str, subject: str) -> str:
     return f"/learn/{subject_segment(subject)}/questions/{slugify(title)}"
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
+from ..chars import file_chars
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -44,6 +45,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
         return ()
+    file_chars(text, article.raw, article.has_bom)  # from the bytes, once for the three E-rules
     from ..encoding.mojibake import find_mojibake  # ftfy is imported on first use only
 
     found = find_mojibake(text)

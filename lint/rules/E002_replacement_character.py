@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
+from ..chars import file_chars
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -39,6 +40,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
         return ()
+    file_chars(text, article.raw, article.has_bom)  # from the bytes, once for the three E-rules
     from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
 
     found = find_lost_characters(text)

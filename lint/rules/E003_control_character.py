@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
-from ..chars import non_ascii_chars
+from ..chars import file_chars, non_ascii_chars
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
@@ -47,6 +47,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
         return ()
+    file_chars(text, article.raw, article.has_bom)  # from the bytes, once for the three E-rules
     from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
 
     if not non_ascii_chars(text).isdisjoint(_SEPARATORS):
