@@ -15,6 +15,7 @@ literal \\n.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .keys import first_words, last_words
 from .model import Invariant
@@ -79,12 +80,12 @@ class AnchorPlan:
         self.gate = () if subject is None else tuple((word, on_low) for word, on_low, _ in subject.finds)
         self.gate_first = self.ratio or len(self.gate) <= len(self.probes)
 
-    def find(self, field: Prepared) -> list[Span]:
+    def find(self, field: Prepared) -> Anchors:
         if self.gate_first and not self.subject_named(field):
-            return []
+            return _NONE
         out = self._find(field)
-        if out and not self.gate_first and not self.subject_named(field):
-            return []
+        if (out.strong or out.subjects) and not self.gate_first and not self.subject_named(field):
+            return _NONE
         return out
 
     def subject_named(self, field: Prepared) -> bool:
@@ -97,10 +98,10 @@ class AnchorPlan:
                 return True
         return False
 
-    def _find(self, field: Prepared) -> list[Span]:
+    def _find(self, field: Prepared) -> Anchors:
         rough, low = field.rough, field.rough_low
         if self.everywhere:
-            return [(0, len(rough))]
+            return Anchors([(0, len(rough))], [])
         out: list[Span] = []
         optional: list[Span] = []  # counted optional parts: anchors where a required part is named
         named = False  # a required part of a ratio is named somewhere
@@ -118,11 +119,12 @@ class AnchorPlan:
                             (optional if before == "optional" else out).append((begin, begin + len(key)))
                 at = text.find(word, at + 1)
         if not self.ratio:
-            return out
+            return Anchors(out, [])
+        subjects: list[Span] = []
         if named:
             out += [(0, len(rough))] if self.optional_everywhere else optional
         if named and self.any_subject:
-            out.append((0, len(rough)))
+            subjects.append((0, len(rough)))
         elif named:  # a claim of directions only has no number, but names the pump itself
             for word, on_low, _ in self.subjects:
                 text = low if on_low else rough
@@ -130,13 +132,27 @@ class AnchorPlan:
                     continue
                 at = text.find(word)
                 while at >= 0:
-                    out.append((at, at + len(word)))
+                    subjects.append((at, at + len(word)))
                     at = text.find(word, at + 1)
-        return out + _ratios(field)
+        return Anchors(out + _ratios(field), subjects)
 
 
-def anchors(inv: Invariant, field: Prepared) -> list[Span]:
-    """Places in the field that every passage with a claim about `inv` holds one of."""
+class Anchors(NamedTuple):
+    """Places in a field that every passage with a claim about an invariant holds one of.
+
+    `strong`: values, counts, bare ratios. `subjects` (ratios): the subject's own words. A passage
+    holding only the latter has no count and no ratio (each would be a strong anchor), so its claim
+    can only give directions, and then the passage names the subject and a direction itself
+    (ratio.check: "the sentence must name the pump itself")."""
+
+    strong: list[Span]
+    subjects: list[Span]
+
+
+_NONE = Anchors([], [])
+
+
+def anchors(inv: Invariant, field: Prepared) -> Anchors:
     return inv.anchors.find(field)
 
 

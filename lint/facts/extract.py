@@ -40,17 +40,17 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
         return []  # a missing or non-text field states nothing (the schema rules report it)
     prepared = Prepared(text)
     anchored = [(inv, anchors(inv, prepared)) for inv in invariants]
-    spans = sorted(span for _, found in anchored for span in found)
+    spans = sorted(span for _, found in anchored for kind in found for span in kind)
     if not spans:
         return []  # no passage can state a fact: the common case, a few scans
     runs = cut(prepared, spans)
     claims: list[Claim] = []
     for inv, found in anchored:
-        if found:  # only a passage with an anchor of `inv` can state something about it
-            anchor = _Touches(found)
+        if found.strong or found.subjects:  # only a passage with an anchor can state something
+            strong, subject = _Touches(found.strong), _Touches(found.subjects)
             memo = inv.memo if invariants.memo_safe else None
             for passages in runs:
-                claims += _Run(inv, invariants.vocabulary, prepared, passages, memo).claims(anchor)
+                claims += _Run(inv, invariants.vocabulary, prepared, passages, memo).claims(strong, subject)
     return sorted(claims, key=lambda c: (c.start, c.invariant_id))
 
 
@@ -58,8 +58,7 @@ class _Touches:
     """Whether a passage overlaps one of the spans (log time per passage)."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans.sort()
-        self.spans = spans
+        spans = sorted(spans)
         self.starts, self.reach, furthest = [], [], -1
         for start, end in spans:
             furthest = max(furthest, end)
@@ -88,16 +87,22 @@ class _Run:
         self._found: dict[int, list[Span]] = {}
         self._results: dict[int, tuple[Claim | None, Carry]] = {}
 
-    def claims(self, anchor: _Touches) -> list[Claim]:
+    def claims(self, strong: _Touches, subject: _Touches) -> list[Claim]:
         """Claims of the passages that hold an anchor (no other can state one). A passage's result
         is remembered only if it had values (which depend on its text alone), so a remembered one
         needs no other test."""
         out = []
         for i, passage in enumerate(self.passages):
-            if _too_long(passage) or not anchor(passage):
+            if _too_long(passage):
+                continue
+            if strong(passage):
+                counted = True
+            elif subject(passage):
+                counted = False  # it holds no count: only a claim of directions (anchors.Anchors)
+            else:
                 continue
             known = self.memo is not None and (self.key(i), None) in self.memo.results
-            if known or (self.may_claim(i) and self.found(i)):
+            if known or (self.may_claim(i, counted) and self.found(i)):
                 claim = self.result(i)[0]
                 if claim is not None:
                     out.append(claim)
@@ -119,14 +124,14 @@ class _Run:
                 self._found[i] = [Span(p.start + a, p.start + b, "mention", data=data) for a, b, data in known]
         return self._found[i]
 
-    def may_claim(self, i: int) -> bool:
+    def may_claim(self, i: int, counted: bool) -> bool:
         memo, passage = self.memo, self.passages[i]
         if memo is None:
-            return self.module.may_claim(self.inv, self.vocab, self.prepared, passage)
-        known = memo.may.get(self.key(i))
+            return self.module.may_claim(self.inv, self.vocab, self.prepared, passage, counted)
+        known = memo.may.get((self.key(i), counted))
         if known is None:
-            known = self.module.may_claim(self.inv, self.vocab, self.prepared, passage)
-            memo.remember(memo.may, self.key(i), known)
+            known = self.module.may_claim(self.inv, self.vocab, self.prepared, passage, counted)
+            memo.remember(memo.may, (self.key(i), counted), known)
         return known
 
     def key(self, i: int) -> tuple:

@@ -75,9 +75,10 @@ def _signed(m: re.Match[str], prefix: str) -> tuple[float, bool] | None:
     return value, False
 
 
-def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage) -> bool:
+def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage,
+              counted: bool = True) -> bool:
     """False only if the passage cannot give a claim: every claim needs a value, and every value
-    a number."""
+    a number. (`counted`: see ratio.may_claim; every anchor of a quantity is a value.)"""
     return has_number(field.low, passage.start, passage.end)
 
 

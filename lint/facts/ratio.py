@@ -58,12 +58,14 @@ def _part_pattern(part_source: str, all_parts_source: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{_COUNT}{_BEFORE})?{_ADJECTIVE}(?<![A-Za-z])(?:{part_source}){_AFTER}{label}")
 
 
-def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage) -> bool:
+def may_claim(inv: Invariant, vocab: Vocabulary, field: Prepared, passage: Passage,
+              counted: bool = True) -> bool:
     """False only if the passage cannot give a claim. A claim states a count (a number; a bare
     ratio's numbers are digits), or only directions, and then the passage names the pump itself
-    (a subject taken from the sentence before does not do) and has a direction."""
+    (a subject taken from the sentence before does not do) and has a direction. `counted=False`:
+    the passage holds no count or ratio (anchors.Anchors), so only the latter."""
     start, end = passage.start, passage.end
-    if has_number(field.low, start, end):
+    if counted and has_number(field.low, start, end):
         return True
     return (inv.look_for.subject.occurs(field, start, end)
             and any(pattern.occurs(field, start, end) for _, pattern in vocab.directions))
