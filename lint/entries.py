@@ -10,7 +10,6 @@ import json
 import operator
 import re
 import zlib
-from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from .article import Article
@@ -123,8 +122,6 @@ class KeyLayout(NamedTuple):
     related: tuple[tuple[int, str], ...]  # (N, key) of every related_articleN key, by N
     prefixed: tuple[str, ...]  # every key beginning "related_article", in order
     gap_free: bool  # the Ns of `related` are 1, 2, ... without a gap
-    related_of: Callable[[Mapping], tuple]  # the values of `related`'s keys, in one C call
-    prefixed_of: Callable[[Mapping], tuple]  # the values of `prefixed`
 
 
 _LAYOUTS: dict[tuple, KeyLayout] = {}  # keys of an article -> its layout
@@ -138,23 +135,12 @@ def key_layout(keys: tuple) -> KeyLayout:
     if layout is None:
         related = tuple(sorted((int(m.group(1)), k) for k in keys if isinstance(k, str) and (m := RELATED.match(k))))
         present = {n for n, _ in related}
-        prefixed = tuple(k for k in keys if isinstance(k, str) and k.startswith("related_article"))
-        layout = KeyLayout(related, prefixed, sorted(present) == list(range(1, len(present) + 1)),
-                           values_of([k for _, k in related]), values_of(prefixed))
+        layout = KeyLayout(related, tuple(k for k in keys if isinstance(k, str) and k.startswith("related_article")),
+                           sorted(present) == list(range(1, len(present) + 1)))
         if len(_LAYOUTS) >= 1024:
             _LAYOUTS.clear()
         _LAYOUTS[keys] = layout
     return layout
-
-
-def values_of(keys: list | tuple) -> Callable[[Mapping], tuple]:
-    """A function giving the values of these keys of a mapping, as a tuple."""
-    if len(keys) > 1:
-        return operator.itemgetter(*keys)
-    if keys:
-        key = keys[0]
-        return lambda mapping: (mapping[key],)
-    return lambda mapping: ()
 
 
 def _related_keys(keys: tuple) -> tuple[tuple[int, str], ...]:

@@ -25,9 +25,7 @@ related_article1:
 """
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable, Iterator
-from itertools import chain
 
 from ..article import Article
 from ..diagnostic import Diagnostic, Severity
@@ -41,26 +39,17 @@ INFO = rule_info("U006", "related-url-mismatch", "slug", Severity.ERROR, doc=__d
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
-    """Nothing, at once, when every entry is a plain mapping holding the three fields as text and
-    every url is the expected one (in a few C calls); anything else is read by `_report`."""
-    layout = layout_of(article, ctx)
-    keys = layout.prefixed
-    if not keys:
-        return ()
-    entries = layout.prefixed_of(article.data)
-    if not _DICT.issuperset(map(type, entries)):
-        return _report(article, keys)
-    try:
-        titles, subjects, urls = zip(*map(_FIELDS, entries))
-    except KeyError:
-        return _report(article, keys)
-    if not _TEXT.issuperset(map(type, chain(titles, subjects, urls))):
-        return _report(article, keys)
-    return () if list(map(expected_url, titles, subjects)) == list(urls) else _report(article, keys)
-
-
-_FIELDS = operator.itemgetter("title", "subject", "url")
-_DICT, _TEXT = frozenset((dict,)), frozenset((str,))
+    keys = layout_of(article, ctx).prefixed
+    data = article.data
+    for key in keys:
+        entry = data[key]
+        if entry.__class__ is not dict:  # not a plain mapping: the report reads it the usual way
+            return _report(article, keys)
+        title, subject, url = entry.get("title"), entry.get("subject"), entry.get("url")
+        if (isinstance(title, str) and isinstance(subject, str) and isinstance(url, str)
+                and url != expected_url(title, subject)):
+            return _report(article, keys)
+    return ()
 
 
 def _report(article: Article, keys: tuple[str, ...]) -> Iterator[Diagnostic]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import repeat
 from pathlib import Path
 
 from ..article import Article, parse_article
@@ -32,18 +31,12 @@ def related_ids(article: Article, ctx: RuleContext) -> list[tuple[str, object]]:
     """(key, article.get(key, "id")) of every related_articleN key, by N, read once per article."""
     found = ctx.article_memo.get("related ids")
     if found is None:
-        layout = layout_of(article, ctx)
-        keys = [key for _, key in layout.related]
-        entries = layout.related_of(article.data)
-        if _DICT.issuperset(map(type, entries)):  # the usual case: every entry a plain mapping
-            found = list(zip(keys, map(dict.get, entries, repeat("id"))))
-        else:
-            found = [(key, article.get(key, "id")) for key in keys]
+        data, found = article.data, []
+        for _, key in layout_of(article, ctx).related:
+            entry = data[key]
+            found.append((key, entry.get("id") if entry.__class__ is dict else article.get(key, "id")))
         ctx.article_memo["related ids"] = found
     return found
-
-
-_DICT = frozenset((dict,))
 
 
 def layout_of(article: Article, ctx: RuleContext) -> KeyLayout:
