@@ -22,6 +22,7 @@ corner cases and on thousands of mutated articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .chars import non_ascii_chars
 from .yaml_tree import _IMPLICIT, yaml_safe
@@ -126,14 +127,20 @@ def _odd_number(source: str) -> bool:
 
 def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
     """Every key a string; every string one YAML 1.1 reads as that string (see `_plain_text`)."""
-    if depth >= max_depth and data:
-        raise _Disagree  # deeper than allowed: libyaml's walk reports it
-    for key, value in data.items():
+    for key in data:
         if key not in _SAFE_KEYS:
             if key.__class__ is not _STR or not _plain_text(key):
                 raise _Disagree
             if len(_SAFE_KEYS) < 4096:
                 _SAFE_KEYS.add(key)
+    _check_values(data.values(), bool(data), depth, max_depth)
+
+
+def _check_values(values: Iterable, nonempty: bool, depth: int, max_depth: int) -> None:
+    """The values of a mapping or a list at `depth` (the root mapping's is 0)."""
+    if depth >= max_depth and nonempty:
+        raise _Disagree  # deeper than allowed: libyaml's walk reports it
+    for value in values:
         cls = value.__class__
         if cls is _STR:
             if value[:1] in _RISKY_FIRST and not _plain_text(value):
@@ -141,21 +148,7 @@ def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
         elif cls is _DICT:
             _check_mapping(value, depth + 1, max_depth)
         elif cls is _LIST:
-            _check_list(value, depth + 1, max_depth)
-
-
-def _check_list(data: list, depth: int, max_depth: int) -> None:
-    if depth >= max_depth and data:
-        raise _Disagree
-    for value in data:
-        cls = value.__class__
-        if cls is _STR:
-            if value[:1] in _RISKY_FIRST and not _plain_text(value):
-                raise _Disagree
-        elif cls is _DICT:
-            _check_mapping(value, depth + 1, max_depth)
-        elif cls is _LIST:
-            _check_list(value, depth + 1, max_depth)
+            _check_values(value, bool(value), depth + 1, max_depth)
 
 
 def _plain_text(text: str) -> bool:
