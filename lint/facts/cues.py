@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from .scan import Span
+from .starts import matches_at
 from .terms import Group, TermSet, longest_first
 
 
@@ -62,7 +63,11 @@ class CueIndex:
         for number, group in self.scanned:
             kind, label = self.lists[number]
             text = field.low if group.on_low else field.clean
-            found[number] += [Span(m.start(), m.end(), kind, label)
-                              for m in group.pattern.finditer(text, start, end) if m.end() > m.start()]
+            if group.starts is not None:  # never empty: they begin with a literal
+                found[number] += [Span(a, b, kind, label)
+                                  for a, b in matches_at(group.pattern, text, start, end, group.starts)]
+            else:
+                found[number] += [Span(m.start(), m.end(), kind, label)
+                                  for m in group.pattern.finditer(text, start, end) if m.end() > m.start()]
         return [span for spans in found for span in spans]
 

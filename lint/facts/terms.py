@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .starts import covering, literal_prefix, matches_at, occurs_at
+
 # one character in, one character out: offsets in the normalised text are offsets in the original
 _CHARS = {
     "⁺": "+", "⁻": "-", "−": "-", "‒": "-", "﹣": "-", "－": "-", "＋": "+",
@@ -136,6 +138,7 @@ class Group:
     pattern: re.Pattern[str]
     on_low: bool
     heads: tuple[str, ...] | None
+    starts: tuple[str, ...] | None = None  # every match begins with one of these (starts.py)
 
 
 class TermSet:
@@ -163,7 +166,12 @@ class TermSet:
                 fast = re.compile(_by_first_character(phrases, r"[\w]" if head else "") or source)
             heads = (tuple(lowered(_HEAD.match(p.pieces[0]).group()) for p in phrases)
                      if group.startswith("word") and ascii_ else None)
-            self.groups += (Group(fast, caseless and ascii_, heads),)
+            starts = None
+            if not caseless or ascii_:  # matched case-sensitively (in the lowered text or not)
+                starts = covering(literal_prefix(p.body) if p.group == "other"
+                                  else p.pieces[0] if p.leading else "" for p in phrases)
+            self.groups += (Group(fast, caseless and ascii_, heads, starts),)
+        self.all_start = all(g.starts is not None for g in self.groups)
         # one alternation, longest first, for embedding in bigger patterns (parts, units)
         self.source = "|".join(term_pattern(t, word_start) for t in ordered)
         # every match holds the lowered last word of its phrase: a cheap test that a passage may match
@@ -183,7 +191,10 @@ class TermSet:
         out = []
         for group in self.groups:
             text = field.low if group.on_low else field.clean
-            out += [m.span() for m in group.pattern.finditer(text, start, end)]
+            if group.starts is not None:
+                out += matches_at(group.pattern, text, start, end, group.starts)
+            else:
+                out += [m.span() for m in group.pattern.finditer(text, start, end)]
         return out
 
     def may_match(self, field, start: int, end: int) -> bool:
@@ -192,6 +203,9 @@ class TermSet:
 
     def occurs(self, field, start: int, end: int) -> bool:
         """Whether some phrase matches in field.clean[start:end] (possibly an empty `re:` match)."""
+        if self.all_start:
+            return any(occurs_at(g.pattern, field.low if g.on_low else field.clean, start, end, g.starts)
+                       for g in self.groups)
         return self.may_match(field, start, end) and any(
             group.pattern.search(field.low if group.on_low else field.clean, start, end) is not None
             for group in self.groups)

@@ -14,6 +14,7 @@ from lint.facts.keys import first_words, last_words
 from lint.facts.passages import _ABBREVIATIONS, Prepared
 from lint.facts.runs import cut
 from lint.facts.scan import find
+from lint.facts.starts import literal_prefix
 from lint.facts.terms import (
     _CHARS,
     NUMBER_SCREEN,
@@ -188,3 +189,23 @@ def test_abbreviation_check_is_the_regex(text, left):
     start = min(left, len(text))
     expected = _ABBREVIATIONS.search(field.clean[start:]) is not None
     assert field._abbreviation(start, len(text)) == expected
+
+
+@pytest.mark.parametrize("source, prefix", [
+    (r"\bin\b(?=\s*(?:$|,))", "in"), (r"\bnot\b(?!\s+only\b)", "not"), (r"(?:ab)c", "abc"), (r"(?<=x)ab", "ab"),
+    (r"a|b", ""), (r"[ab]c", ""), (r"(?i)abc", ""), (r"(?i:ab)c", ""), (r"ab*", "a"), (r"x(", "")])
+def test_literal_prefix(source, prefix):
+    assert literal_prefix(source) == prefix
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_termset_occurs_is_a_search(invariants, text):
+    field = Prepared(text)
+    for terms in _term_sets(invariants):
+        found = any(True for _ in terms.finditer(field.clean, 0, len(text)))
+        assert terms.occurs(field, 0, len(text)) == found
+        for start in (1, 3):
+            if start < len(text):
+                assert terms.spans(field, start, len(text)) == [
+                    m.span() for m in terms.finditer(field.clean, start, len(text))]
