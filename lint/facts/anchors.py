@@ -79,6 +79,11 @@ class AnchorPlan:
         # without them states nothing about it. Tested first when that is the cheaper test.
         self.gate = () if subject is None else tuple((word, on_low) for word, on_low, _ in subject.finds)
         self.gate_first = self.ratio or len(self.gate) <= len(self.probes)
+        # words one of which a field holds where `find` can give anything (None: any field may)
+        self.needs: tuple[tuple[str, bool], ...] | None = (
+            self.gate if self.gate_first and not self.any_subject
+            else None if self.everywhere or self.optional_everywhere
+            else tuple(dict.fromkeys((word, on_low) for word, on_low, _, _ in self.probes)))
 
     def find(self, field: Prepared) -> Anchors:
         if self.gate_first and not self.subject_named(field):
@@ -154,6 +159,24 @@ _NONE = Anchors([], [])
 
 def anchors(inv: Invariant, field: Prepared) -> Anchors:
     return inv.anchors.find(field)
+
+
+def needed_words(plans: list[AnchorPlan]) -> tuple[tuple[str, bool], ...] | None:
+    """Words one of which a field holds where some plan finds an anchor (None: no such list)."""
+    if any(plan.needs is None for plan in plans):
+        return None
+    return tuple(dict.fromkeys(word for plan in plans for word in plan.needs))
+
+
+def may_hold_anchors(words: tuple[tuple[str, bool], ...] | None, field: Prepared) -> bool:
+    """False only if no plan can find an anchor in the field (one pass over `needed_words`)."""
+    if words is None:
+        return True
+    rough, low = field.rough, field.rough_low
+    for word, on_low in words:
+        if word in (low if on_low else rough):
+            return True
+    return False
 
 
 def _ratios(field: Prepared) -> list[Span]:

@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Iterable
 
 from . import quantity, ratio
-from .anchors import anchors
+from .anchors import anchors, may_hold_anchors
 from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
@@ -39,6 +39,8 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     if not isinstance(text, str) or not text.strip():
         return []  # a missing or non-text field states nothing (the schema rules report it)
     prepared = Prepared(text)
+    if not may_hold_anchors(invariants.needs, prepared):
+        return []  # the common case: none of a few words is in the field
     anchored = [(inv, anchors(inv, prepared)) for inv in invariants]
     spans = sorted(span for _, found in anchored for kind in found for span in kind)
     if not spans:

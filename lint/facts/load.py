@@ -18,7 +18,7 @@ import yaml
 
 from lint.diagnostic import Severity
 
-from .anchors import AnchorPlan
+from .anchors import AnchorPlan, needed_words
 from .cues import CueIndex
 from .memo import PassageMemo, looks_back
 from .model import Invariant, Invariants, LookFor, Part, Vocabulary
@@ -202,7 +202,8 @@ class _Builder:
             if item is not None:
                 items.append(item)
         built = Invariants(self.path, vocabulary, tuple(_with_cues(item, vocabulary) for item in items))
-        return dataclasses.replace(built, memo_safe=not looks_back(built))
+        return dataclasses.replace(built, memo_safe=not looks_back(built),
+                                   needs=needed_words([item.anchors for item in built]))
 
     def invariant(self, where: list[Any], raw: dict, direction_names: set[str]) -> Invariant | None:
         lf = raw["look_for"]

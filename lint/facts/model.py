@@ -119,6 +119,7 @@ class Invariants:
     vocabulary: Vocabulary
     items: tuple[Invariant, ...]
     memo_safe: bool = False  # passages' results may be remembered (see memo.py)
+    needs: Any = field(default=None, compare=False, repr=False)  # anchors.needed_words
 
     def __iter__(self) -> Iterator[Invariant]:
         return iter(self.items)
