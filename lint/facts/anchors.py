@@ -187,9 +187,16 @@ def _ratios(field: Prepared) -> list[Span]:
         for separator in _SEPARATORS:
             at = rough.find(separator)
             while at >= 0:
-                digit = _DIGIT_AFTER.match(rough, at + len(separator))
-                if digit:
-                    spans.append((at, digit.end()))
+                after = at + len(separator)
+                # "**Title**: Text": a letter (or a space, then a letter) is neither blank nor a digit
+                # ("n" is: the literal \n), so _DIGIT_AFTER cannot match; the common case, no regex
+                first = rough[after:after + 1]
+                if first == " ":
+                    first = rough[after + 1:after + 2]
+                if not (first.isalpha() and first != "n"):
+                    digit = _DIGIT_AFTER.match(rough, after)
+                    if digit:
+                        spans.append((at, digit.end()))
                 at = rough.find(separator, at + 1)
         if any(word in low for word in _RATIO_WORDS):  # a regex scan of the field, only then
             spans += [m.span() for m in _RATIO_TO.finditer(low)]
