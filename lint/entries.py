@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from .article import Article
 
-RELATED = re.compile(r"^related_article([1-9][0-9]*)$")
+# at most six digits: a longer number is no entry the template can reach (the schema reports the key)
+RELATED = re.compile(r"^related_article([1-9][0-9]{0,5})$")
 _PLAIN = frozenset((str, int, float, bool))
 
 

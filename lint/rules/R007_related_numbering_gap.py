@@ -40,9 +40,22 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
 def _report(article: Article, numbers: tuple[tuple[int, str], ...]) -> Iterator[Diagnostic]:
     present = {n for n, _ in numbers}
     for n, key in numbers:
-        missing = [m for m in range(1, n) if m not in present]
-        if missing:
-            gap = ", ".join(f"related_article{m}" for m in missing)
+        count = n - 1 - sum(1 for m in present if m < n)
+        if count:
+            gap = _gap(present, count)
             yield article.at_key(INFO.code, (key,), f"`{key}` follows a gap: {gap} missing; "
                                  "renumber the entries from 1", text=key)
             return
+
+
+def _gap(present: set[int], count: int, shown: int = 5) -> str:
+    """The first few missing numbers, and how many more (a key like related_article999999
+    would otherwise name a million entries)."""
+    missing = []
+    m = 0
+    while len(missing) < min(count, shown):
+        m += 1
+        if m not in present:
+            missing.append(f"related_article{m}")
+    more = f" and {count - len(missing)} more" if count > len(missing) else ""
+    return ", ".join(missing) + more

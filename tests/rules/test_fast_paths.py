@@ -184,7 +184,9 @@ def test_key_layout() -> None:
     assert layout.prefixed == ("related_article2", "related_article1", "related_articleX", "related_article3\n")
     assert layout.gap_free
     assert not key_layout(("related_article1", "related_article3")).gap_free
-    assert not key_layout(("related_article99999999999999",)).gap_free  # no loop up to N
+    assert not key_layout(("related_article999999",)).gap_free  # no loop up to N
+    # seven digits or more: no entry the template reaches, only an unknown key (S002)
+    assert key_layout(("related_article99999999999999",)).related == ()
     assert key_layout(()).gap_free and key_layout(()).related == ()
 
 
