@@ -33,7 +33,29 @@ def init_worker(settings: Settings, select: tuple, ignore: tuple) -> None:
 
 
 def lint_batch(batch: list[tuple[str, str]]) -> list[tuple[FileResult, tuple | None]]:
+    prefetch(path for path, _ in batch)
     return [lint_path(path, name) for path, name in batch]
+
+
+def prefetch(paths) -> None:
+    """Ask the kernel to start reading these files now (posix_fadvise WILLNEED), so that a file
+    not in the page cache is read from disk while the ones before it are linted. Reading them
+    one by one otherwise waits for the disk each time: on 30,000 articles just evicted from the
+    cache, about 180 us a file (benchmarks/README.md). Costs three system calls a file."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            continue  # lint_path reports it
+        try:
+            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
@@ -111,8 +133,8 @@ def map_files(todo: list[tuple[str, str]], settings: Settings, select: tuple, ig
         return
     if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
         init_worker(settings, select, ignore)
-        for path, name in todo:
-            yield lint_path(path, name)
+        for i in range(0, len(todo), 256):
+            yield from lint_batch(todo[i:i + 256])
         return
     size = max(16, min(256, len(todo) // (jobs * 8) or 1))
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]

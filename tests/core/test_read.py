@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from lint import worker
+from lint.config import load_settings
 from lint.worker import _read
 
 
@@ -47,3 +49,24 @@ def test_a_size_larger_than_the_file_stops_at_its_end(tmp_path: Path) -> None:
         assert _read(fd, 50, 1000) == b"z" * 10
     finally:
         os.close(fd)
+
+
+def test_reading_ahead_skips_what_it_cannot_read_and_never_blocks(tmp_path: Path) -> None:
+    """prefetch opens each file without blocking (a FIFO with no writer), ignores what it cannot
+    open or advise, and the batch is then linted as without it: the FIFO, the directory and the
+    missing file each get P011, the article its findings."""
+    from tests.conftest import seed_text
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    (tmp_path / "dir.md").mkdir()
+    article = tmp_path / "a.md"
+    article.write_text(seed_text("000"), encoding="utf-8")
+    paths = [str(fifo), str(tmp_path / "dir.md"), str(tmp_path / "missing.md"), str(article)]
+    worker.prefetch(paths)  # returns: no exception, no wait on the FIFO
+    worker.init_worker(load_settings(cwd=tmp_path), ("ALL",), ("G",))
+    results = worker.lint_batch([(p, p) for p in paths])
+    codes = [[d.code for d in res.diagnostics] for res, _ in results]
+    assert codes[:3] == [["P011"], ["P011"], ["P011"]]
+    assert "P011" not in codes[3] and results[3][1] is not None  # read and stamped
+    assert results[3][0].entry is not None
