@@ -136,6 +136,11 @@ def map_files(todo: list[tuple[str, str]], settings: Settings, select: tuple, ig
         for i in range(0, len(todo), 256):
             yield from lint_batch(todo[i:i + 256])
         return
+    init_worker(settings, select, ignore)
+    for module in _WORKER["modules"]:  # what every worker needs, made once before they fork
+        warm = getattr(module, "warm", None)
+        if warm is not None:
+            warm(settings)
     size = max(16, min(256, len(todo) // (jobs * 8) or 1))
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,

@@ -39,13 +39,39 @@ INFO = rule_info("F001", "fact-violation", "facts", Severity.ERROR, doc=__doc__)
 FIELDS = (("answer",), ("title",), ("question",), ("seo", "page_description"))
 
 
-def load(settings: Settings):
-    from ..facts import InvariantsError, load_invariants
+_LOADED: dict[tuple[str, str], object] = {}  # (path, text) -> Invariants: the last one compiled
 
+
+def load(settings: Settings):
+    """The compiled invariants (about 0.2 s to compile). The last ones are kept for the life of
+    the process, by path and text: the main process compiles them before it forks its workers
+    (`warm`), which then share them instead of compiling them each."""
+    from ..facts import InvariantsError, load_invariants, parse_invariants
+
+    path = settings.invariants
+    try:  # as load_invariants reads it (read_text: universal newlines)
+        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except (OSError, UnicodeDecodeError):
+        text = None  # load_invariants says what is wrong
+    found = _LOADED.get((str(path), text)) if text is not None else None
+    if found is not None:
+        return found
     try:
-        return load_invariants(settings.invariants)
+        found = parse_invariants(text, str(path)) if text is not None else load_invariants(path)
     except InvariantsError as err:
         raise BackendUnavailable(f"the factual invariants cannot be used:\n{err}") from None
+    _LOADED.clear()
+    _LOADED[(str(path), text)] = found
+    return found
+
+
+def warm(settings: Settings) -> None:
+    """Called in the main process before worker processes are forked (lint/worker.py). A file
+    that broke since the preflight is left to the workers, which report it as they would."""
+    try:
+        load(settings)
+    except BackendUnavailable:
+        pass
 
 
 def preflight(settings: Settings) -> None:

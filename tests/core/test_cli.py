@@ -158,3 +158,27 @@ def test_facts_command_lists_disagreeing_articles_with_their_line(corpus):
     assert (pump["stated"], pump["agree"], pump["disagree"]) == (2, 1, 1)
     assert pump["disagreements"][0]["article"] == seed_home(wrong)
     assert pump["disagreements"][0]["lines"] == [21]
+
+
+def test_compiled_invariants_are_shared_only_while_the_file_is_unchanged(tmp_path):
+    """F001 keeps the last compiled invariants for the process (workers forked after `warm`
+    share them); an edited or broken file is compiled again, never served from the memo."""
+    import dataclasses
+
+    from lint.config import BackendUnavailable, load_settings
+    from lint.rules import F001_fact_violation as f001
+
+    inv = tmp_path / "invariants.yaml"
+    text = (REPO / "schemas" / "invariants.yaml").read_text(encoding="utf-8")
+    inv.write_text(text, encoding="utf-8")
+    settings = dataclasses.replace(load_settings(cwd=tmp_path), invariants=inv)
+    f001.warm(settings)
+    first = f001.load(settings)
+    assert f001.load(settings) is first  # unchanged: not compiled again
+    inv.write_text(text + "\n# edited\n", encoding="utf-8")
+    second = f001.load(settings)
+    assert second is not first
+    inv.write_text("invariants: [", encoding="utf-8")
+    with pytest.raises(BackendUnavailable):
+        f001.load(settings)
+    f001.warm(settings)  # the workers report a file broken since the preflight; warm does not raise
