@@ -209,6 +209,23 @@ class ResultCache:
         """Store a result under the stamp (path, size, mtime_ns, digest) the worker read it with."""
         self.pending[stamp[0]] = (stamp, result)
 
+    def write_pending(self) -> None:
+        """Write the rows gathered so far in a transaction of their own, while a cold run's
+        workers are still busy: each row stands alone (it is checked against its own file), so
+        the final flush is left with the last rows, the manifests and the snapshot. A failure
+        keeps the rows for the flush to try again."""
+        if not self.pending:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(INSERT, self._pending_rows())
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            return
+        self.pending = {}
+
     def _pending_rows(self) -> list[tuple]:
         cut, crc, adler = self.now_ns - RACY_NS, zlib.crc32, zlib.adler32
         rows = []

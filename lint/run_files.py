@@ -21,6 +21,7 @@ from .worker import map_files
 
 CORRUPT = (ValueError, KeyError, TypeError, IndexError)
 MANY = 2000  # more targets than this: read the rows with findings in one scan, not one by one
+WRITE_EVERY = 5000  # a cold run writes its rows this many at a time, while the workers lint on
 
 
 class RunFiles:
@@ -130,6 +131,8 @@ class RunFiles:
                 invalid.add(path)  # unreadable, or changed while we looked
             if put is not None and stamp is not None:
                 put(raw_stamp, res)
+                if len(cache.pending) >= WRITE_EVERY:
+                    cache.write_pending()
             if progress is not None:
                 done += 1
                 progress(done, len(todo))

@@ -170,3 +170,41 @@ def test_a_run_selecting_more_rules_does_not_reuse_results_of_fewer(tmp_path):
     assert json.loads(first.stdout) == []
     second = run_cli(["check", "--output-format", "json", "--ignore", "G"], root)
     assert [d["code"] for d in json.loads(second.stdout)] == ["F001"]
+
+
+def test_rows_written_while_linting_are_reused_and_equal(tmp_path, monkeypatch):
+    """A cold run writes its rows a few at a time while it lints (run_files.WRITE_EVERY); the next
+    run reads every one of them (the checker is asked nothing) and gives the same findings, and
+    the table holds one row a file."""
+    from lint import run_files
+
+    monkeypatch.setattr(run_files, "WRITE_EVERY", 2)
+    files = dict(GOOD)
+    bad = seed_text("001").replace("arises from the unequal", "arises from the the unequal")
+    files[seed_home(bad).replace(".md", "-2.md")] = bad
+    root = write_corpus(tmp_path / "c", files)
+    writes = []
+    real_write = lint_cache.ResultCache.write_pending
+
+    def counting_write(self):
+        writes.append(len(self.pending))
+        real_write(self)
+
+    monkeypatch.setattr(lint_cache.ResultCache, "write_pending", counting_write)
+    first = _engine(root, jobs=1).run([root])
+    assert writes and all(n == 2 for n in writes)  # rows went out during the run
+    counters = []
+    real_build = grammar_rules.build_backend
+    monkeypatch.setattr(grammar_rules, "build_backend",
+                        lambda settings: counters.append(CountingBackend(real_build(settings))) or counters[-1])
+    second = _engine(root, jobs=1).run([root])
+    assert sum(c.calls for c in counters) == 0
+    assert second.diagnostics == first.diagnostics and any(d.code == "G002" for d in first.diagnostics)
+    assert _rows_of(root) == len(files)
+
+
+def _rows_of(root) -> int:
+    paths = list(root.rglob("*.sqlite"))
+    assert paths, "no cache database found"
+    with sqlite3.connect(paths[0]) as db:
+        return db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
