@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from .cache import FILE_COLUMNS, ResultCache
+from .cache import FILE_COLUMNS, ResultCache, file_id
 from .corpus import IndexEntry
 from .files import display_names
 from .key_index import KeyIndex
@@ -114,6 +114,10 @@ class RunFiles:
     def _lint(self, todo: list[str]) -> None:
         cache, settings, selection = self.cache, self.engine.settings, self.engine.selection
         jobs = settings.jobs or os.cpu_count() or 1
+        if cache is not None and len(todo) > WRITE_EVERY:
+            # in the order of their rows' keys: the rows written while linting are then appended
+            # to the table, not inserted all over it (that cost 3x the CPU at 100,000 files)
+            todo = sorted(todo, key=file_id)
         names = display_names(todo, self.cwd)
         path_of = dict(zip(names, todo))
         progress, fresh, scan, invalid = self.engine.progress, self.fresh, self.scan, self.invalid
