@@ -74,8 +74,9 @@ class Engine:
     def run(self, paths: Iterable[Path]) -> RunResult:
         # A cold run keeps several small objects a file alive (results, rows): the cyclic
         # collector's repeated passes over them cost more than the run's own work at 100,000
-        # files. Rarer collections in this process for the run's duration; worker processes
-        # forked meanwhile go back to the usual ones (they make cyclic garbage, parsing).
+        # files. Rarer collections in this process for the run's duration; a process forked
+        # meanwhile goes back to the usual ones, and the lint workers set their own
+        # (worker.init_pool_worker).
         thresholds = gc.get_threshold()
         _GC_DEFAULT[:] = thresholds
         gc.set_threshold(max(thresholds[0], 50_000), max(thresholds[1], 20), max(thresholds[2], 100))
