@@ -85,6 +85,20 @@ class AnchorPlan:
             else None if self.everywhere or self.optional_everywhere
             else tuple(dict.fromkeys((word, on_low) for word, on_low, _, _ in self.probes)))
 
+        # groups of words, a word of each of which a field holds where `find` gives anything
+        # (None: any field may); `may_hold_anchors` tests them before any plan runs
+        self.requires: tuple[tuple[tuple[str, bool], ...], ...] | None = self._requires()
+
+    def _requires(self) -> tuple[tuple[tuple[str, bool], ...], ...] | None:
+        if self.ratio:  # a bare ratio ("3:2") is an anchor with no part named: only `needs`
+            return None if self.needs is None else (self.needs,)
+        groups = []
+        if not self.everywhere:  # a value's anchor is a unit word (`_find`); rarer: tested first
+            groups.append(tuple(dict.fromkeys((word, on_low) for word, on_low, _, _ in self.probes)))
+        if not self.any_subject:  # and `find` keeps anchors only where the subject is named
+            groups.append(self.gate)
+        return tuple(groups) or None
+
     def find(self, field: Prepared) -> Anchors:
         if self.gate_first and not self.subject_named(field):
             return _NONE
@@ -161,21 +175,29 @@ def anchors(inv: Invariant, field: Prepared) -> Anchors:
     return inv.anchors.find(field)
 
 
-def needed_words(plans: list[AnchorPlan]) -> tuple[tuple[str, bool], ...] | None:
-    """Words one of which a field holds where some plan finds an anchor (None: no such list)."""
-    if any(plan.needs is None for plan in plans):
+def needed_words(plans: list[AnchorPlan]) -> tuple | None:
+    """Each plan's `requires`: a field where some plan finds an anchor holds a word of every group
+    of that plan (None: any field may). A value ("-70 mV") needs its unit word and its subject's
+    ("voltage-gated" has the one, "DNA repair" neither)."""
+    if any(plan.requires is None for plan in plans):
         return None
-    return tuple(dict.fromkeys(word for plan in plans for word in plan.needs))
+    return tuple(plan.requires for plan in plans)
 
 
-def may_hold_anchors(words: tuple[tuple[str, bool], ...] | None, field: Prepared) -> bool:
-    """False only if no plan can find an anchor in the field (one pass over `needed_words`)."""
-    if words is None:
+def may_hold_anchors(needs: tuple | None, field: Prepared) -> bool:
+    """False only if no plan can find an anchor in the field (see `needed_words`)."""
+    if needs is None:
         return True
     rough, low = field.rough, field.rough_low
-    for word, on_low in words:
-        if word in (low if on_low else rough):
-            return True
+    for groups in needs:
+        for group in groups:
+            for word, on_low in group:
+                if word in (low if on_low else rough):
+                    break
+            else:
+                break  # no word of this group: this plan finds nothing
+        else:
+            return True  # a word of every group: this plan may find an anchor
     return False
 
 

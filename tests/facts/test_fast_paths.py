@@ -209,3 +209,38 @@ def test_termset_occurs_is_a_search(invariants, text):
             if start < len(text):
                 assert terms.spans(field, start, len(text)) == [
                     m.span() for m in terms.finditer(field.clean, start, len(text))]
+
+
+_PREFILTER_TEXT = st.lists(st.sampled_from([
+    "pump", "Na+/K+-ATPase", "sodium", "potassium", "K+", "3", "2", ":", "3:2", " ratio", " to ", "-70",
+    " mV", " millivolts", "V", " voltage", " resting", " potential", " neuron", "46", "23", " pairs",
+    " chromosomes", " human", " people", " repair", " impair", " proton pump", "\\n- ", "**", " ", ".",
+    "voltage-gated", " at rest", " value", " level"]), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PREFILTER_TEXT)
+def test_prefilter_never_turns_away_a_field_with_an_anchor(invariants, text):
+    """Invariants.needs (one word of each group of some plan) is only a screen: wherever some
+    plan finds an anchor, the field passes it."""
+    from lint.facts.anchors import anchors, may_hold_anchors
+
+    field = Prepared(text)
+    found = any(span for inv in invariants for kind in anchors(inv, field) for span in kind)
+    if found:
+        assert may_hold_anchors(invariants.needs, Prepared(text))
+
+
+@pytest.mark.parametrize("text, passes", [
+    ("DNA repair and impaired healing", False),  # 'pair' (a unit word) but no subject of the invariant
+    ("Most people recover within a week.", False),  # a subject word, but no unit word
+    ("Mitochondria make ATP.", False),
+    ("A neuron rests at -70 mV.", True),
+    ("Humans have 23 pairs of chromosomes.", True),
+    ("Proton pump inhibitors reduce acid.", True),  # the pump's gate: a bare ratio needs no part named
+    ("Voltage-gated channels open.", True),  # 'V' and 'voltage': a screen, the anchors find nothing
+])
+def test_prefilter_examples(invariants, text, passes):
+    from lint.facts.anchors import may_hold_anchors
+
+    assert may_hold_anchors(invariants.needs, Prepared(text)) is passes
