@@ -109,6 +109,10 @@ def measure(n: int, work: Path, grammar_sample: int) -> dict:
     shutil.rmtree(cache, ignore_errors=True)
     base = ["check", "--ignore", "G", "--quiet", "--exit-zero"]
     cold_s, cold_rss, _ = qtlint(base, root, cache)
+    # The floor once more, right after the cold run, and the faster of the two kept: a machine
+    # that reclaims idle page cache (as these do) makes one floor read part of the corpus from
+    # disk, which flatters every ratio. The faster floor is the stricter one.
+    floor_s = min(floor_s, floor(root)[0])
     warm_s, warm_rss, _ = qtlint(base, root, cache)
     edited = edit_one(root)
     one_s, one_rss, _ = qtlint([*base, str(edited.relative_to(root))], root, cache)
