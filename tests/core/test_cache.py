@@ -179,6 +179,7 @@ def test_rows_written_while_linting_are_reused_and_equal(tmp_path, monkeypatch):
     from lint import run_files
 
     monkeypatch.setattr(run_files, "WRITE_EVERY", 2)
+    monkeypatch.delenv("QTLINT_CACHE_DIR", raising=False)  # the cache under the corpus, where _rows_of looks
     files = dict(GOOD)
     bad = seed_text("001").replace("arises from the unequal", "arises from the the unequal")
     files[seed_home(bad).replace(".md", "-2.md")] = bad
@@ -204,7 +205,7 @@ def test_rows_written_while_linting_are_reused_and_equal(tmp_path, monkeypatch):
 
 
 def _rows_of(root) -> int:
-    paths = list(root.rglob("*.sqlite"))
+    paths = list((root / ".qtlint_cache").glob("*.sqlite"))
     assert paths, "no cache database found"
     with sqlite3.connect(paths[0]) as db:
         return db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
