@@ -10,11 +10,11 @@ in every article.
 from __future__ import annotations
 
 from .extract import find_claims
-from .load import InvariantsError, Problem, default_path, load_invariants, parse_invariants
+from .load import InvariantsError, Problem, default_path, load_invariants, parse_invariants, read_invariants
 from .model import Claim, Invariant, Invariants
 from .table import FactsRow, FactsTable, facts_table
 
 __all__ = [
     "Claim", "FactsRow", "FactsTable", "Invariant", "Invariants", "InvariantsError", "Problem",
-    "default_path", "facts_table", "find_claims", "load_invariants", "parse_invariants",
+    "default_path", "facts_table", "find_claims", "load_invariants", "parse_invariants", "read_invariants",
 ]

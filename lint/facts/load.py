@@ -53,11 +53,15 @@ def default_path() -> Path:
 
 def load_invariants(path: str | Path | None = None) -> Invariants:
     path = Path(path) if path is not None else default_path()
+    return parse_invariants(read_invariants(path), str(path))
+
+
+def read_invariants(path: Path) -> str:
+    """The file's text as load_invariants parses it (an InvariantsError when it cannot be read)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InvariantsError([Problem(str(path), 1, 1, "", f"cannot read the file: {exc}")]) from None
-    return parse_invariants(text, str(path))
 
 
 def parse_invariants(text: str, path: str = "<invariants>") -> Invariants:

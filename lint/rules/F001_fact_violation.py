@@ -46,22 +46,18 @@ def load(settings: Settings):
     """The compiled invariants (about 0.2 s to compile). The last ones are kept for the life of
     the process, by path and text: the main process compiles them before it forks its workers
     (`warm`), which then share them instead of compiling them each."""
-    from ..facts import InvariantsError, load_invariants, parse_invariants
+    from ..facts import InvariantsError, parse_invariants, read_invariants
 
     path = settings.invariants
-    try:  # as load_invariants reads it (read_text: universal newlines)
-        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except (OSError, UnicodeDecodeError):
-        text = None  # load_invariants says what is wrong
-    found = _LOADED.get((str(path), text)) if text is not None else None
-    if found is not None:
-        return found
     try:
-        found = parse_invariants(text, str(path)) if text is not None else load_invariants(path)
+        text = read_invariants(path)
+        found = _LOADED.get((str(path), text))
+        if found is None:
+            found = parse_invariants(text, str(path))
+            _LOADED.clear()
+            _LOADED[(str(path), text)] = found
     except InvariantsError as err:
         raise BackendUnavailable(f"the factual invariants cannot be used:\n{err}") from None
-    _LOADED.clear()
-    _LOADED[(str(path), text)] = found
     return found
 
 
