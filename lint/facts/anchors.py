@@ -79,22 +79,19 @@ class AnchorPlan:
         # without them states nothing about it. Tested first when that is the cheaper test.
         self.gate = () if subject is None else tuple((word, on_low) for word, on_low, _ in subject.finds)
         self.gate_first = self.ratio or len(self.gate) <= len(self.probes)
-        # words one of which a field holds where `find` can give anything (None: any field may)
-        self.needs: tuple[tuple[str, bool], ...] | None = (
-            self.gate if self.gate_first and not self.any_subject
-            else None if self.everywhere or self.optional_everywhere
-            else tuple(dict.fromkeys((word, on_low) for word, on_low, _, _ in self.probes)))
-
         # groups of words, a word of each of which a field holds where `find` gives anything
         # (None: any field may); `may_hold_anchors` tests them before any plan runs
-        self.requires: tuple[tuple[tuple[str, bool], ...], ...] | None = self._requires()
+        self.requires: tuple[tuple[tuple[str, bool], ...], ...] | None = self._requires(
+            tuple(dict.fromkeys((word, on_low) for word, on_low, _, _ in self.probes)))
 
-    def _requires(self) -> tuple[tuple[tuple[str, bool], ...], ...] | None:
-        if self.ratio:  # a bare ratio ("3:2") is an anchor with no part named: only `needs`
-            return None if self.needs is None else (self.needs,)
+    def _requires(self, probe_words: tuple[tuple[str, bool], ...]) -> tuple | None:
+        if self.ratio:  # a bare ratio ("3:2") is an anchor with no part named: the gate alone
+            if not self.any_subject:
+                return (self.gate,)
+            return None if self.everywhere or self.optional_everywhere else (probe_words,)
         groups = []
         if not self.everywhere:  # a value's anchor is a unit word (`_find`); rarer: tested first
-            groups.append(tuple(dict.fromkeys((word, on_low) for word, on_low, _, _ in self.probes)))
+            groups.append(probe_words)
         if not self.any_subject:  # and `find` keeps anchors only where the subject is named
             groups.append(self.gate)
         return tuple(groups) or None
