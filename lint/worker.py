@@ -6,8 +6,6 @@ can map it over a process pool; `map_files` chooses between the pool and an in-l
 from __future__ import annotations
 
 import gc
-import os
-import stat
 from concurrent.futures import ProcessPoolExecutor
 
 from . import rules as registry
@@ -16,6 +14,7 @@ from .cache import content_digest
 from .config import Settings
 from .corpus import index_entry
 from .diagnostic import Diagnostic
+from .reading import read_batch
 from .result import FileResult
 from .rules.context import RuleContext
 from .selection import Selection
@@ -46,76 +45,26 @@ def init_pool_worker(settings: Settings, select: tuple, ignore: tuple) -> None:
 
 def lint_batch(batch: list[tuple[str, str]]) -> list[tuple[FileResult, tuple | None]]:
     """Read and lint a batch of files (path, display name); each one's result and the stamp the
-    cache keys it by (None: unreadable)."""
-    prefetch(path for path, _ in batch)
-    read = [read_path(path, name) for path, name in batch]
+    cache keys it by (path, size, mtime, content digest; None: unreadable)."""
+    limit = _WORKER["settings"].max_file_size if _WORKER else 2 * 1024 * 1024
+    read = read_batch([path for path, _ in batch], limit + 1)  # enough to know it is too large
     linted = iter(lint_sources([(name, got) for (_, name), (got, _) in zip(batch, read)
                                 if got.__class__ is bytes]))
-    return [(next(linted) if got.__class__ is bytes else got, stamp) for got, stamp in read]
-
-
-def prefetch(paths) -> None:
-    """Ask the kernel to start reading these files now (posix_fadvise WILLNEED), so that a file
-    not in the page cache is read from disk while the ones before it are linted. Reading them
-    one by one otherwise waits for the disk each time: on 30,000 articles just evicted from the
-    cache, about 180 us a file (benchmarks/read_ahead.py measures it). Costs three system calls a
-    file, about 5 us when the files are cached."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is None:
-        return
-    for path in paths:
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        except OSError:
-            continue  # lint_path reports it
-        try:
-            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+    out: list[tuple[FileResult, tuple | None]] = []
+    for (path, name), (got, st) in zip(batch, read):
+        if st is None:
+            diag = Diagnostic(path=name, line=1, column=1, code="P011",
+                              message=f"cannot read the file: {got.strerror or got}; check that it "
+                                      "exists and is readable")
+            out.append((FileResult(name, [diag]), None))
+        else:
+            out.append((next(linted), (path, st.st_size, st.st_mtime_ns, content_digest(got))))
+    return out
 
 
 def lint_path(path: str, name: str) -> tuple[FileResult, tuple | None]:
     """Read and lint one file; returns the result and the stamp the cache keys it by."""
-    got, stamp = read_path(path, name)
-    return (lint_source(name, got) if got.__class__ is bytes else got), stamp
-
-
-def read_path(path: str, name: str) -> tuple[bytes | FileResult, tuple | None]:
-    """A file's bytes and its stamp (path, size, mtime, digest); or, when it cannot be read, the
-    result that says so (P011) and None."""
-    limit = _WORKER["settings"].max_file_size if _WORKER else 2 * 1024 * 1024
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
-        try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, /dev/zero never end
-                raise OSError(0, "not a regular file (a pipe, device or directory)")
-            raw = _read(fd, st.st_size, limit + 1)  # enough to know it is too large, never more
-        finally:
-            os.close(fd)
-    except OSError as err:
-        diag = Diagnostic(path=name, line=1, column=1, code="P011",
-                          message=f"cannot read the file: {err.strerror or err}; check that it exists "
-                                  "and is readable")
-        return FileResult(name, [diag]), None
-    return raw, (path, st.st_size, st.st_mtime_ns, content_digest(raw))
-
-
-def _read(fd: int, size: int, most: int) -> bytes:
-    """At most `most` bytes of the file. A buffered `read(most)` allocates `most` (2 MiB) for
-    every 3 kB article, which cost several times the read itself; here the first request is the
-    size fstat gave, plus one byte to notice a file that grew."""
-    chunk = os.read(fd, min(size + 1, most))
-    if len(chunk) == size or len(chunk) >= most:
-        return chunk  # the whole file as fstat saw it (its stamp is the cache's key), or enough
-    parts, got = [chunk], len(chunk)
-    while chunk and got < most:  # a short read, or the file is changing: read on to the end
-        chunk = os.read(fd, min(most - got, 1 << 20))
-        parts.append(chunk)
-        got += len(chunk)
-    return b"".join(parts)
+    return lint_batch([(path, name)])[0]
 
 
 def lint_source(name: str, raw: bytes) -> FileResult:

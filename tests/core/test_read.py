@@ -1,5 +1,6 @@
-"""lint.worker._read: the whole file (or just enough to know it is too large), with one read in
-the common case and a loop when the size fstat gave is wrong."""
+"""lint.reading: the whole file (or just enough to know it is too large), with one read in the
+common case and a loop when the size fstat gave is wrong; files in the page cache read at once,
+the others asked of the disk together, in either case the same bytes in the same order."""
 from __future__ import annotations
 
 import os
@@ -7,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from lint import worker
+from lint import reading, worker
 from lint.config import load_settings
-from lint.worker import _read
+from lint.reading import read_batch, read_fd
 
 
 def _read_path(path: Path | str, most: int) -> bytes:
     fd = os.open(path, os.O_RDONLY)
     try:
-        return _read(fd, os.fstat(fd).st_size, most)
+        return read_fd(fd, os.fstat(fd).st_size, most)
     finally:
         os.close(fd)
 
@@ -46,15 +47,14 @@ def test_a_size_larger_than_the_file_stops_at_its_end(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(b"z" * 10)
     fd = os.open(tmp_path / "a.md", os.O_RDONLY)
     try:
-        assert _read(fd, 50, 1000) == b"z" * 10
+        assert read_fd(fd, 50, 1000) == b"z" * 10
     finally:
         os.close(fd)
 
 
-def test_reading_ahead_skips_what_it_cannot_read_and_never_blocks(tmp_path: Path) -> None:
-    """prefetch opens each file without blocking (a FIFO with no writer), ignores what it cannot
-    open or advise, and the batch is then linted as without it: the FIFO, the directory and the
-    missing file each get P011, the article its findings."""
+def test_a_batch_reports_what_it_cannot_read_and_never_blocks(tmp_path: Path) -> None:
+    """A FIFO with no writer is opened without blocking and refused, as are a directory and a
+    missing file; each gets P011 and the article after them its findings."""
     from tests.conftest import seed_text
 
     fifo = tmp_path / "pipe.md"
@@ -63,10 +63,62 @@ def test_reading_ahead_skips_what_it_cannot_read_and_never_blocks(tmp_path: Path
     article = tmp_path / "a.md"
     article.write_text(seed_text("000"), encoding="utf-8")
     paths = [str(fifo), str(tmp_path / "dir.md"), str(tmp_path / "missing.md"), str(article)]
-    worker.prefetch(paths)  # returns: no exception, no wait on the FIFO
     worker.init_worker(load_settings(cwd=tmp_path), ("ALL",), ("G",))
     results = worker.lint_batch([(p, p) for p in paths])
     codes = [[d.code for d in res.diagnostics] for res, _ in results]
     assert codes[:3] == [["P011"], ["P011"], ["P011"]]
+    assert "not a regular file" in results[0][0].diagnostics[0].message
     assert "P011" not in codes[3] and results[3][1] is not None  # read and stamped
     assert results[3][0].entry is not None
+
+
+def _evict(paths: list[Path]) -> None:
+    os.sync()
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+@pytest.mark.parametrize("max_open", [1, 3, 256])
+def test_files_not_in_the_page_cache_are_read_whole_and_in_order(tmp_path: Path, monkeypatch,
+                                                                  max_open: int) -> None:
+    """Evicted files take the read-ahead path (kept open, read after the batch was tried), with
+    at most MAX_OPEN kept open at once; cached ones and errors in between keep their places."""
+    monkeypatch.setattr(reading, "MAX_OPEN", max_open)
+    paths, expected = [], []
+    for i in range(12):
+        data = (f"file {i} ".encode() * (50 + 700 * i))[: 1000 + 5000 * i]
+        p = tmp_path / f"{i:02}.md"
+        p.write_bytes(data)
+        paths.append(p)
+        expected.append(data)
+    _evict(paths[::2])  # every other file leaves the cache (the others stay)
+    given = [str(p) for p in paths]
+    given.insert(5, str(tmp_path / "missing.md"))
+    got = read_batch(given, 1 << 20)
+    assert isinstance(got[5][0], FileNotFoundError) and got[5][1] is None
+    del got[5]
+    assert [raw for raw, _ in got] == expected
+    assert [st.st_size for _, st in got] == [len(d) for d in expected]
+
+
+def test_the_same_bytes_without_reading_ahead(tmp_path: Path, monkeypatch) -> None:
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"{i}.md"
+        p.write_bytes(b"x" * (100 * i))
+        paths.append(str(p))
+    ahead = [raw for raw, _ in read_batch(paths, 1000)]
+    monkeypatch.setattr(reading, "READ_AHEAD", False)
+    assert [raw for raw, _ in read_batch(paths, 1000)] == ahead == [b"x" * (100 * i) for i in range(5)]
+
+
+def test_a_file_over_the_limit_is_read_to_the_limit_in_a_batch(tmp_path: Path) -> None:
+    (tmp_path / "big.md").write_bytes(b"y" * 5000)
+    (tmp_path / "small.md").write_bytes(b"z" * 10)
+    _evict([tmp_path / "big.md"])
+    got = read_batch([str(tmp_path / "big.md"), str(tmp_path / "small.md")], 1001)
+    assert [raw for raw, _ in got] == [b"y" * 1001, b"z" * 10]
