@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from lint import yaml_fast
-from lint.yaml_rust import _loads, rust_data
+from lint.yaml_rust import _NUMBER_STARTS, _ODD_TOKEN, _TAIL_ENDS, _loads, _odd_number, rust_data
 
 pytestmark = pytest.mark.skipif(_loads is None, reason="yaml-rs is not installed")
 
@@ -88,6 +88,39 @@ def test_canonical_numbers_are_answered_and_odd_ones_are_not() -> None:
         assert rust_data(source, source.encode()) is None, text
         source = f"id: {text}   # a comment\n"
         assert rust_data(source, source.encode()) is None, text
+
+
+def _odd_every_line(source: str) -> bool:
+    """_odd_number as first written, one line and one ` #` at a time: the reference."""
+    for line in source.split("\n"):
+        if line[-1:] in _TAIL_ENDS:
+            tail = line.rstrip(" \r")
+            token = tail[tail.rfind(" ") + 1:]
+            if token[:1] in _NUMBER_STARTS and _ODD_TOKEN.fullmatch(token):
+                return True
+    at = source.find(" #")
+    while at != -1:
+        tail = source[source.rfind("\n", 0, at) + 1:at].rstrip(" ")
+        token = tail[tail.rfind(" ") + 1:]
+        if token[:1] in _NUMBER_STARTS and _ODD_TOKEN.fullmatch(token):
+            return True
+        at = source.find(" #", at + 1)
+    return False
+
+
+def test_odd_number_sifts_the_lines_as_the_line_by_line_reference() -> None:
+    """Every short number-like token, last on its line, with trailing spaces, CR, a comment, on
+    the first or last line, without a final line break, after an empty line."""
+    forms = ("a: {}\n", "a: {}", "{}", "{}\n", "a: {} # c\n", "a: {}  #c", "a: {}  \n", "a: {}\r\n",
+             "a: {} \r\n", "\n\n- {}\nb: 1", "x {} #", "a:\n  {} #x\n", "#{}\n", " #{} #\n", "a: {} \n ")
+    flagged = 0
+    for length in range(1, 4):
+        for chars in itertools.product(_NUMBER_CHARS, repeat=length):
+            for form in forms:
+                source = form.format("".join(chars))
+                assert _odd_number(source) == _odd_every_line(source), source
+                flagged += _odd_number(source)
+    assert flagged > 1000
 
 
 # -- YAML's corner cases --------------------------------------------------------------------------
@@ -180,7 +213,11 @@ def test_mutated_articles_agree_with_libyaml(sources: list[str]) -> None:
     assert len(sources) >= 60
     rng = random.Random(int(os.environ.get("QTLINT_FUZZ_SEED", "20261121")))
     cases = int(os.environ.get("QTLINT_FUZZ", "3000"))
-    answered = sum(_agrees(_mutate(rng.choice(sources), rng)) for _ in range(cases))
+    answered = 0
+    for _ in range(cases):
+        source = _mutate(rng.choice(sources), rng)
+        assert _odd_number(source) == _odd_every_line(source), source
+        answered += _agrees(source)
     assert answered > cases // 10  # many mutations leave a valid article: yaml-rs answered those
 
 
