@@ -53,6 +53,17 @@ def file_chars(text: str, raw: bytes, bom: bool) -> frozenset[str]:
 _BOM = frozenset("\ufeff")
 
 
+def high_bytes_chars(text: str, high: bytes) -> frozenset[str]:
+    """non_ascii_chars(text) from `high`, the UTF-8 of `text` without its ASCII bytes, which a
+    caller (the parser) has already cut out; the answer is kept for non_ascii_chars(text)."""
+    if not high:
+        return _NONE
+    for seen, chars in _RECENT:
+        if seen is text:
+            return chars
+    return _remember(text, frozenset(high.decode("utf-8", "surrogatepass")))
+
+
 def _remember(text: str, chars: frozenset[str]) -> frozenset[str]:
     _RECENT.insert(0, (text, chars))
     del _RECENT[_KEPT:]

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .yaml_rust import rust_data
-from .yaml_tree import STR_TAG, ArticleLoader, depth_bound, yaml_safe
+from .yaml_tree import STR_TAG, ArticleLoader, depth_and_unusual, yaml_safe
 
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -32,9 +32,10 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
     of its node graph was tried: the Python loop over events costs more than the nodes.)
     """
     encoded = source.encode()
-    if depth_bound(encoded) > 500 or max_depth < 0:
+    depth, unusual = depth_and_unusual(encoded)
+    if depth > 500 or max_depth < 0:
         raise NeedsFullParse
-    data = rust_data(source, encoded, max_depth)  # yaml-rs, where its answer is libyaml's (yaml_rust.py)
+    data = rust_data(source, encoded, max_depth, unusual)  # yaml-rs, where its answer is libyaml's (yaml_rust.py)
     if data is not None:
         return data
     loader = ArticleLoader(yaml_safe(source))

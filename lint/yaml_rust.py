@@ -26,8 +26,8 @@ import re
 from collections.abc import Iterable
 from itertools import compress, repeat
 
-from .chars import non_ascii_chars
-from .yaml_tree import _IMPLICIT, yaml_safe
+from .chars import high_bytes_chars
+from .yaml_tree import _IMPLICIT, _UNSAFE_CHARACTERS
 
 try:
     from yaml_rs import DuplicateKeyPolicy, YAMLDecodeError
@@ -73,16 +73,20 @@ class _Disagree(Exception):
     """YAML 1.1 may read this differently: let libyaml decide."""
 
 
-def rust_data(source: str, encoded: bytes, max_depth: int = 64) -> dict | None:
+def rust_data(source: str, encoded: bytes, max_depth: int = 64, unusual: bytes | None = None) -> dict | None:
     """The front matter as plain data when yaml-rs's answer is libyaml's; None: ask libyaml.
 
     `encoded` is `source` in UTF-8; the caller has checked its depth bound (yaml_tree.depth_bound
-    at most 500): yaml-rs recurses on the stack, and tens of thousands of levels crash it."""
+    at most 500): yaml-rs recurses on the stack, and tens of thousands of levels crash it.
+    `unusual`: `encoded` without tab, LF, CR and printable ASCII, when the caller has it
+    (yaml_tree.depth_and_unusual)."""
     if _loads is None or "\t" in source or "&" in source or "!" in source or "\ufeff" in source:
         return None  # tabs, anchors, tags, byte order marks: the two parsers differ
     if "\r" in source and source.count("\r") != source.count("\r\n"):
         return None  # a bare CR is a line break: the line checks below split at LF only
-    if not _printable(source, encoded) or yaml_safe(source) is not source:
+    if unusual is None:
+        unusual = encoded.translate(None, _PRINTABLE_ASCII)
+    if unusual and not _printable(source, unusual):
         return None  # libyaml refuses the character, or reads it as a line break (NEL, U+2028/9)
     if "[" in source or "{" in source or _odd_number(source):
         return None  # flow collections (or a Markdown link): libyaml decides
@@ -99,14 +103,14 @@ def rust_data(source: str, encoded: bytes, max_depth: int = 64) -> dict | None:
     return data
 
 
-def _printable(source: str, encoded: bytes) -> bool:
-    """No character libyaml's reader refuses (tab, LF, CR and printable ASCII are fine)."""
-    rest = encoded.translate(None, _PRINTABLE_ASCII)
-    if not rest:
-        return True
-    if not rest.translate(None, _HIGH_BYTES):  # only non-ASCII characters: check each distinct one
-        return not any(_NON_PRINTABLE.match(char) for char in non_ascii_chars(source))
-    return False  # an ASCII control character
+def _printable(source: str, unusual: bytes) -> bool:
+    """No character libyaml's reader refuses, nor one it reads as a line break where yaml-rs does
+    not (NEL, U+2028/9: yaml_tree.yaml_safe replaces them). `unusual`: the UTF-8 of `source`
+    without tab, LF, CR and printable ASCII, not empty."""
+    if unusual.translate(None, _HIGH_BYTES):
+        return False  # an ASCII control character
+    chars = high_bytes_chars(source, unusual)  # only non-ASCII characters: check each distinct one
+    return chars.isdisjoint(_UNSAFE_CHARACTERS) and not any(map(_NON_PRINTABLE.match, chars))
 
 
 def _odd_number(source: str) -> bool:

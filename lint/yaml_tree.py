@@ -209,6 +209,20 @@ def depth_bound(source: str | bytes) -> int:
     return len(data.translate(None, _NOT_DEPTH))
 
 
+_DEPTH_BYTES = b"[{-?\n"
+# what libyaml's reader takes without a second look: tab, CR and printable ASCII (LF is a depth byte)
+_PLAIN_NOT_DEPTH = bytes(b for b in (0x09, 0x0D, *range(0x20, 0x7F)) if b not in _DEPTH_BYTES)
+
+
+def depth_and_unusual(encoded: bytes) -> tuple[int, bytes]:
+    """depth_bound(encoded), and the bytes of `encoded` that are not tab, LF, CR or printable
+    ASCII (control characters and every byte of a non-ASCII character, in order), from one pass
+    over the source where the two took one each: the parser needs both for every article."""
+    kept = encoded.translate(None, _PLAIN_NOT_DEPTH)
+    unusual = kept.translate(None, _DEPTH_BYTES)
+    return len(kept) - len(unusual), unusual
+
+
 def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
     text = yaml_safe(text)  # same length: offsets into it are offsets into the file
     source = text[start:end]

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from lint import yaml_fast
+from lint.chars import non_ascii_chars
 from lint.yaml_rust import _NUMBER_STARTS, _ODD_TOKEN, _TAIL_ENDS, _loads, _odd_number, rust_data
+from lint.yaml_tree import depth_and_unusual, depth_bound
 
 pytestmark = pytest.mark.skipif(_loads is None, reason="yaml-rs is not installed")
 
@@ -121,6 +123,28 @@ def test_odd_number_sifts_the_lines_as_the_line_by_line_reference() -> None:
                 assert _odd_number(source) == _odd_every_line(source), source
                 flagged += _odd_number(source)
     assert flagged > 1000
+
+
+def test_depth_and_unusual_bytes_in_one_pass() -> None:
+    """fast_data's one pass gives depth_bound and the bytes rust_data's checks look at, and
+    rust_data answers alike with them or without (working them out itself)."""
+    pieces = ["a: b\n", "- [x, {y: 1}]\n", "? k\n", "\t", "\r", "\x00", "\x1f", "\x7f", "\x85", "\u2028",
+              "\u2029", "é", "\x9d", "\ud7ff", "\ue000", "\ufffe", "\U0001f600", "\ufeff", "~", " ", "-"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        source = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        encoded = source.encode("utf-8", "surrogatepass")
+        depth, unusual = depth_and_unusual(encoded)
+        assert depth == depth_bound(encoded)
+        assert unusual == bytes(b for b in encoded if not (b in b"\t\n\r" or 0x20 <= b < 0x7F))
+        source = "a: " + source.replace("\t", "")
+        encoded = source.encode("utf-8", "surrogatepass")
+        got = rust_data(source, encoded, 64, depth_and_unusual(encoded)[1])
+        assert _typed(got) == _typed(rust_data(source, encoded)), source
+        if got is not None:
+            assert _typed(got) == _libyaml(source), source
+        if not source.isascii():  # the characters found are kept for the parser's other checks
+            assert non_ascii_chars(source) == frozenset(c for c in source if not c.isascii())
 
 
 # -- YAML's corner cases --------------------------------------------------------------------------
