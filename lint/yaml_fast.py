@@ -22,7 +22,7 @@ class NeedsFullParse(Exception):
     """The fast path cannot decide (an error, a duplicate, an alias...): use `build_tree`."""
 
 
-def fast_data(source: str, max_depth: int = 64) -> Any:
+def fast_data(source: str, max_depth: int = 64, encoded: bytes | None = None) -> Any:
     """Front matter → plain data, without positions: libyaml composes, one lean walk constructs.
 
     Positions are only needed for the few articles with findings; they are built later by
@@ -30,8 +30,10 @@ def fast_data(source: str, max_depth: int = 64) -> Any:
     non-text key, a tag that does not construct, too deep) raises NeedsFullParse so that the
     full walk can report it with a position. (Building the data from libyaml's events instead
     of its node graph was tried: the Python loop over events costs more than the nodes.)
+    `encoded`: `source` in UTF-8 when the caller has it (cut from the file's bytes).
     """
-    encoded = source.encode()
+    if encoded is None:
+        encoded = source.encode()
     depth, unusual = depth_and_unusual(encoded)
     if depth > 500 or max_depth < 0:
         raise NeedsFullParse

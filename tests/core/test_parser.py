@@ -122,3 +122,24 @@ def test_fast_path_and_full_walk_agree(data):
     except NeedsFullParse:
         return
     assert fast == build_tree(source, 0, len(source)).data
+
+
+def test_front_matter_bytes_are_cut_from_the_file_where_they_are_its_utf8():
+    """The parser hands fast_data the front matter's UTF-8 cut from the file's bytes (BOM, a
+    non-ASCII first line or body, CRLF); it must be exactly what encoding the text gives."""
+    from lint.article import _find_closing, _front_matter_bytes
+
+    for bom in ("", "\ufeff"):
+        for first in ("---", "---\u3000", "--- \r"):
+            for front in ("a: é\n", "a: b\r\nc: ü€😀\r\n", "a: 1\n", "t: ‘x’\n" * 50):
+                for body in ("", "\n", "---\nbody ü\n", "\nü" * 200):
+                    text = f"{first}\n{front}---\n{body}"
+                    raw = (bom + text).encode()
+                    start = text.find("\n") + 1
+                    end = _find_closing(text, start)
+                    cut = _front_matter_bytes(raw, text, start, end)
+                    assert cut is None or cut == text[start:end].encode(), (bom, first, front, body)
+                    if not text.isascii() and len(text) - end <= end - start:  # cut, not encoded
+                        assert cut is not None
+                    parsed = parse_article("a.md", raw).article
+                    assert parsed.data == parse_article("a.md", (bom + text).encode()).article.data
