@@ -35,11 +35,11 @@ class KeyIndex:
 
     def add(self, results: Iterable[tuple]) -> None:
         """`results`: (path, result row) (the row's index columns are items 4 to 7)."""
-        put = self._put
+        put = self.put
         for path, row in results:
             put(path, row[4], row[5], row[6], row[7])
 
-    def _put(self, path: str, ik: int | None, uk: int | None, kh: int | None, links: bytes | None) -> None:
+    def put(self, path: str, ik: int | None, uk: int | None, kh: int | None, links: bytes | None) -> None:
         if ik is not None:
             self.ids.setdefault(ik, []).append(path)
         if uk is not None:
@@ -54,7 +54,7 @@ class KeyIndex:
         has findings) of these members, each checked against its seal; `members` keeps those
         without a row. Returns (damaged rows, rows with findings or suppressions)."""
         damaged, content = [], []
-        crc, pack, put = zlib.crc32, KEYS.pack, self._put
+        crc, pack, put = zlib.crc32, KEYS.pack, self.put
         for path, entry, ik, uk, kh, links, stored, has_content in rows:
             if path not in members:
                 continue

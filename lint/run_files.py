@@ -39,6 +39,7 @@ class RunFiles:
         self.invalid: set[str] = set()  # files without a valid row after this run
         self._with_content: list[FileResult] | None = None
         self.index = KeyIndex()  # the cache's index columns, read by lint(whole=True)
+        self._indexed = False  # this run's results are in `index` (lint(whole=True) puts them)
 
     def name(self, path: str) -> str:
         name = self.names.get(path)
@@ -68,7 +69,7 @@ class RunFiles:
                 self._read_all(todo)
             else:
                 self._read_targets(todo)
-        self._lint(todo)
+        self._lint(todo, whole)
 
     def _read_all(self, todo: list[str]) -> None:
         """One pass over the table: every member's index columns into the key index (checked
@@ -111,7 +112,9 @@ class RunFiles:
         self.rows.pop(path, None)
         todo.append(path)
 
-    def _lint(self, todo: list[str]) -> None:
+    def _lint(self, todo: list[str], whole: bool = False) -> None:
+        """Lint `todo`, keep the results, give the cache their rows; `whole`: also put each in the
+        key index as it comes (while the workers lint on, rather than after them)."""
         cache, settings, selection = self.cache, self.engine.settings, self.engine.selection
         jobs = settings.jobs or os.cpu_count() or 1
         if cache is not None and len(todo) > WRITE_EVERY:
@@ -125,6 +128,7 @@ class RunFiles:
         path_of = dict(zip(names, todo))
         progress, fresh, scan, invalid = self.engine.progress, self.fresh, self.scan, self.invalid
         put = cache.put if cache is not None else None
+        index_put = self.index.put if whole else None
         done = 0
         for res, raw_stamp in map_files(list(zip(todo, names)), settings, tuple(selection.select),
                                         tuple(selection.ignore), jobs):
@@ -136,6 +140,9 @@ class RunFiles:
                 known = scan.stamps[path] = stamp
             if stamp is None or stamp != known:
                 invalid.add(path)  # unreadable, or changed while we looked
+            if index_put is not None:
+                row = res.row
+                index_put(path, row[4], row[5], row[6], row[7])
             if put is not None and stamp is not None:
                 put(raw_stamp, res)
                 if len(cache.pending) >= WRITE_EVERY:
@@ -143,6 +150,7 @@ class RunFiles:
             if progress is not None:
                 done += 1
                 progress(done, len(todo))
+        self._indexed = whole
 
     def result(self, path: str) -> FileResult | None:
         """A file's result if this run has it in hand (linted, or a row already read)."""
@@ -188,7 +196,9 @@ class RunFiles:
     def key_index(self) -> KeyIndex:
         """The index columns of every file of the corpus: the cache's (read by `lint(whole=True)`)
         and this run's (lint/key_index.py)."""
-        self.index.add((path, res.row) for path, res in self.fresh.items())
+        if not self._indexed:
+            self.index.add((path, res.row) for path, res in self.fresh.items())
+            self._indexed = True
         return self.index
 
     def entry_of(self, paths: list[str]) -> dict[str, IndexEntry | None]:
