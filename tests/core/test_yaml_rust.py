@@ -19,7 +19,7 @@ import pytest
 
 from lint import yaml_fast
 from lint.chars import non_ascii_chars
-from lint.yaml_rust import _NUMBER_STARTS, _ODD_TOKEN, _TAIL_ENDS, _loads, _odd_number, rust_data
+from lint.yaml_rust import _NUMBER_STARTS, _ODD_TOKEN, _SPECIAL, _TAIL_ENDS, _loads, _odd_number, rust_data
 from lint.yaml_tree import depth_and_unusual, depth_bound
 
 pytestmark = pytest.mark.skipif(_loads is None, reason="yaml-rs is not installed")
@@ -145,6 +145,40 @@ def test_depth_and_unusual_bytes_in_one_pass() -> None:
             assert _typed(got) == _libyaml(source), source
         if not source.isascii():  # the characters found are kept for the parser's other checks
             assert non_ascii_chars(source) == frozenset(c for c in source if not c.isascii())
+
+
+def _may_match_a_space(items) -> bool:
+    """Whether a parsed regular expression (re._parser) has a part that can match " "."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("ANY", "NOT_LITERAL", "CATEGORY") or (name == "LITERAL" and arg == 32):
+            return True
+        if name == "IN" and any(str(o) in ("NEGATE", "CATEGORY") or (str(o) == "LITERAL" and a == 32)
+                                or (str(o) == "RANGE" and a[0] <= 32 <= a[1]) for o, a in arg):
+            return True
+        if name == "BRANCH" and any(_may_match_a_space(branch) for branch in arg[1]):
+            return True
+        if name in ("SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT", "ATOMIC_GROUP",
+                    "ASSERT", "ASSERT_NOT") and _may_match_a_space(arg if name == "ATOMIC_GROUP" else arg[-1]):
+            return True
+        if name not in ("LITERAL", "IN", "BRANCH", "SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT", "AT",
+                        "POSSESSIVE_REPEAT", "ATOMIC_GROUP", "ASSERT", "ASSERT_NOT"):
+            return True  # a construct not looked into: assume it may
+    return False
+
+
+def test_no_implicit_resolver_matches_a_space() -> None:
+    """_plain_text takes a text holding a space for plain text without the regex."""
+    import re._parser as sre_parse
+
+    assert not _may_match_a_space(sre_parse.parse(_SPECIAL.pattern, _SPECIAL.flags))
+    assert _may_match_a_space(sre_parse.parse("(?:a|b[ -z])$", 0))  # the walk does see one
+    assert _may_match_a_space(sre_parse.parse("x(?:y|.)", 0))
+    for text in ("yes", "~", "1_000", "0x1F", "1:30", ".inf", "<<", "=", "", "null", "12.5", "yes\n"):
+        assert _SPECIAL.match(text), text
+        if text:
+            assert not _SPECIAL.match(text + " "), text
+            assert not _SPECIAL.match(" " + text), text
 
 
 # -- YAML's corner cases --------------------------------------------------------------------------
