@@ -108,6 +108,9 @@ class AnchorPlan:
         """Whether the field may hold a subject phrase (see `gate`)."""
         if self.any_subject:
             return True
+        known = field.memo.get(id(self.gate))  # the prefilter's answer (may_hold_anchors)
+        if known is not None:
+            return known
         rough, low = field.rough, field.rough_low
         for word, on_low in self.gate:
             if word in (low if on_low else rough):
@@ -123,8 +126,6 @@ class AnchorPlan:
         named = False  # a required part of a ratio is named somewhere
         for word, on_low, keys, before in self.probes:
             text = low if on_low else rough
-            if word not in text:
-                continue
             at = text.find(word)
             while at >= 0:
                 for offset, key, key_on_low in keys:
@@ -186,12 +187,16 @@ def may_hold_anchors(needs: tuple | None, field: Prepared) -> bool:
     if needs is None:
         return True
     rough, low = field.rough, field.rough_low
+    memo = field.memo  # whether the field holds a word of a group, by the group's id: a plan's
+    # gate is one of its groups, and AnchorPlan.subject_named asks again
     for groups in needs:
         for group in groups:
             for word, on_low in group:
                 if word in (low if on_low else rough):
+                    memo[id(group)] = True
                     break
             else:
+                memo[id(group)] = False
                 break  # no word of this group: this plan finds nothing
         else:
             return True  # a word of every group: this plan may find an anchor
