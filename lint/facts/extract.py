@@ -15,12 +15,13 @@ import bisect
 from collections.abc import Iterable
 
 from . import quantity, ratio
-from .anchors import anchors, may_hold_anchors
+from .anchors import Anchors, anchors, may_hold_anchors
 from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
 from .runs import cut
 from .scan import AXES, Carry, Span, carry_of
+from .window import pieces
 
 # A sentence (or lead-in plus its list) longer than this is not prose: the attribution work grows
 # with the number of mentions in a passage, and a 360 kB "sentence" must not stall a run.
@@ -45,6 +46,34 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     spans = sorted(span for _, found in anchored for kind in found for span in kind)
     if not spans:
         return []  # no passage can state a fact: the common case, a few scans
+    cuts = pieces(text, spans) if invariants.memo_safe else None
+    if cuts is None or sum(b - a for a, b in cuts) > len(text) * _WHOLE:
+        return sorted(_claims(invariants, anchored, prepared, spans), key=_order)
+    claims: list[Claim] = []
+    for a, b in cuts:  # a few lines around the anchors, each made into a field of its own
+        inside = [(inv, Anchors(_within(found.strong, a, b), _within(found.subjects, a, b)))
+                  for inv, found in anchored]
+        for claim in _claims(invariants, inside, Prepared(text[a:b], piece=True), _within(spans, a, b)):
+            claims.append(Claim(claim.invariant_id, claim.start + a, claim.end + a, claim.quote, claim.value,
+                                claim.agrees, claim.expected))
+    return sorted(claims, key=_order)
+
+
+# window.pieces is not used when its pieces hold more than this share of the field
+_WHOLE = 0.75
+
+
+def _order(claim: Claim) -> tuple[int, str]:
+    return claim.start, claim.invariant_id
+
+
+def _within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """The spans inside text[a:b] (window.pieces keeps each inside one piece), as offsets into it."""
+    return [(start - a, end - a) for start, end in spans if a <= start and end <= b]
+
+
+def _claims(invariants: Invariants, anchored: list[tuple[Invariant, Anchors]], prepared: Prepared,
+            spans: list[tuple[int, int]]) -> list[Claim]:
     runs = cut(prepared, spans)
     claims: list[Claim] = []
     for inv, found in anchored:
@@ -53,7 +82,7 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
             memo = inv.memo if invariants.memo_safe else None
             for passages in runs:
                 claims += _Run(inv, invariants.vocabulary, prepared, passages, memo).claims(strong, subject)
-    return sorted(claims, key=lambda c: (c.start, c.invariant_id))
+    return claims
 
 
 class _Touches:

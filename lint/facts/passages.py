@@ -95,14 +95,24 @@ class Prepared:
 
     `rough` is the field only normalised (and `rough_low` lowered): a word (no blank in it) found
     in `clean` or `low` is found in them at the same place, so they tell cheaply whether and where
-    a field may hold one, before `clean` is made."""
+    a field may hold one, before `clean` is made (made up front, but for a `piece` of a field,
+    window.py, which needs neither)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, piece: bool = False) -> None:
         self.text = text
-        self.rough = normalise(text)
-        self.rough_low = lowered(self.rough)
+        if not piece:  # every field is screened in its rough copies first (anchors.py)
+            self.rough = normalise(text)
+            self.rough_low = lowered(self.rough)
         self.memo: dict = {}  # what the facts engine worked out about the field, by name
         self._lines: dict[int, Line] = {}
+
+    @_once
+    def rough(self) -> str:
+        return normalise(self.text)
+
+    @_once
+    def rough_low(self) -> str:
+        return lowered(self.rough)
 
     @_once
     def plain(self) -> str:
