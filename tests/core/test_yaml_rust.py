@@ -279,6 +279,35 @@ def test_mutated_articles_agree_with_libyaml(sources: list[str]) -> None:
     assert answered > cases // 10  # many mutations leave a valid article: yaml-rs answered those
 
 
+def _yaml_rs_answer(load, argument):
+    import yaml_rs
+
+    try:
+        return _typed(load(argument, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error))
+    except Exception as err:  # the kind of failure is what is compared
+        return type(err).__name__
+
+
+def test_yaml_rs_reads_the_bytes_as_it_reads_the_text(sources: list[str]) -> None:
+    """rust_data gives yaml-rs the UTF-8 of a non-ASCII source (yaml_rs.load) rather than the text
+    (yaml_rs.loads): the answers, and the failures, are the same."""
+    import yaml_rs
+
+    rng = random.Random(9)
+    extra = ["é", "’", "ü€😀", "\u00a0", "日本", "\ufffd"]
+    compared = 0
+    for _ in range(3000):
+        source = _mutate(rng.choice(sources), rng)
+        at = rng.randrange(len(source) + 1)
+        source = source[:at] + rng.choice(extra) + source[at:]
+        if "\x00" in source or "\ufeff" in source:  # (rust_data never gives yaml-rs those)
+            continue
+        assert (_yaml_rs_answer(yaml_rs.load, source.encode())
+                == _yaml_rs_answer(yaml_rs.loads, source)), source
+        compared += 1
+    assert compared > 2000
+
+
 def test_real_articles_are_answered_by_yaml_rs(sources: list[str]) -> None:
     """The point of it all: the articles as written go the fast way, with libyaml's answer."""
     assert sum(_agrees(source) for source in sources) >= len(sources) * 9 // 10
