@@ -4,6 +4,7 @@ the others asked of the disk together, in either case the same bytes in the same
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,13 +74,11 @@ def test_a_batch_reports_what_it_cannot_read_and_never_blocks(tmp_path: Path) ->
 
 
 def _evict(paths: list[Path]) -> None:
-    os.sync()
-    for path in paths:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        finally:
-            os.close(fd)
+    """Drop the files from the page cache, as benchmarks/read_ahead.py does."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from read_ahead import evict
+
+    evict([str(p) for p in paths])
 
 
 @pytest.mark.parametrize("max_open", [1, 3, 256])
