@@ -18,6 +18,17 @@ import stat
 READ_AHEAD = True  # False: read each file in turn (benchmarks/read_ahead.py compares the two)
 _NOWAIT = getattr(os, "RWF_NOWAIT", None) if hasattr(os, "preadv") else None
 _ADVISE = getattr(os, "posix_fadvise", None)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # Windows has neither it nor FIFOs to block on
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def seek_read(fd: int, size: int, offset: int) -> bytes:
+    """os.pread where the system has none (Windows)."""
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, size)
+
+
+_pread = getattr(os, "pread", seek_read)
 
 
 def _max_open() -> int:
@@ -42,7 +53,7 @@ def read_batch(paths: list[str], most: int) -> list[tuple[bytes, os.stat_result]
     try:
         for i, path in enumerate(paths):
             try:
-                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+                fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)  # a FIFO must not block the open
             except OSError as err:
                 out[i] = (err, None)
                 continue
@@ -112,12 +123,12 @@ def read_fd(fd: int, size: int, most: int) -> bytes:
     """At most `most` bytes of the file from its start. A buffered `read(most)` allocates `most`
     (2 MiB) for every 3 kB article, which cost several times the read itself; here the first
     request is the size fstat gave, plus one byte to notice a file that grew."""
-    chunk = os.pread(fd, min(size + 1, most), 0)
+    chunk = _pread(fd, min(size + 1, most), 0)
     if len(chunk) == size or len(chunk) >= most:
         return chunk  # the whole file as fstat saw it (its stamp is the cache's key), or enough
     parts, got = [chunk], len(chunk)
     while chunk and got < most:  # a short read, or the file is changing: read on to the end
-        chunk = os.pread(fd, min(most - got, 1 << 20), got)
+        chunk = _pread(fd, min(most - got, 1 << 20), got)
         parts.append(chunk)
         got += len(chunk)
     return b"".join(parts)

@@ -121,3 +121,16 @@ def test_a_file_over_the_limit_is_read_to_the_limit_in_a_batch(tmp_path: Path) -
     _evict([tmp_path / "big.md"])
     got = read_batch([str(tmp_path / "big.md"), str(tmp_path / "small.md")], 1001)
     assert [raw for raw, _ in got] == [b"y" * 1001, b"z" * 10]
+
+
+def test_reading_without_pread_gives_the_same_bytes(tmp_path: Path, monkeypatch) -> None:
+    """Windows has no os.pread: the seek-and-read stand-in reads the same bytes, from where asked."""
+    (tmp_path / "a.md").write_bytes(bytes(range(256)) * 40)
+    monkeypatch.setattr(reading, "_pread", reading.seek_read)
+    assert _read_path(tmp_path / "a.md", 100_000) == bytes(range(256)) * 40
+    assert _read_path(tmp_path / "a.md", 300) == bytes(range(256)) + bytes(range(44))
+    fd = os.open(tmp_path / "a.md", os.O_RDONLY)
+    try:
+        assert reading.seek_read(fd, 4, 254) == bytes([254, 255, 0, 1])
+    finally:
+        os.close(fd)
