@@ -158,8 +158,7 @@ def _odd_before_comment(source: str) -> bool:
 
 def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
     """Every key a string; every string one YAML 1.1 reads as that string (see `_plain_text`).
-    The keys are looked up all at once among those already found plain (one C call); the values
-    are walked here, a list's items by `_check_values`."""
+    The keys are looked up all at once among those already found plain (one C call)."""
     if not _SAFE_KEYS.issuperset(data):
         for key in data:
             if key not in _SAFE_KEYS:
@@ -167,21 +166,11 @@ def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
                     raise _Disagree
                 if len(_SAFE_KEYS) < 4096:
                     _SAFE_KEYS.add(key)
-    if depth >= max_depth and data:
-        raise _Disagree  # deeper than allowed: libyaml's walk reports it
-    for value in data.values():
-        cls = value.__class__
-        if cls is _STR:
-            if value[:1] in _RISKY_FIRST and not _plain_text(value):
-                raise _Disagree
-        elif cls is _DICT:
-            _check_mapping(value, depth + 1, max_depth)
-        elif cls is _LIST:
-            _check_values(value, bool(value), depth + 1, max_depth)
+    _check_values(data.values(), bool(data), depth, max_depth)
 
 
 def _check_values(values: Iterable, nonempty: bool, depth: int, max_depth: int) -> None:
-    """The items of a list at `depth` (the root mapping's values are at 0)."""
+    """The values of a mapping or a list at `depth` (the root mapping's is 0)."""
     if depth >= max_depth and nonempty:
         raise _Disagree  # deeper than allowed: libyaml's walk reports it
     for value in values:

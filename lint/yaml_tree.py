@@ -198,7 +198,8 @@ def _line_starts(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-_NOT_DEPTH = bytes(b for b in range(256) if b not in b"[{-?\n")
+_DEPTH_BYTES = b"[{-?\n"  # what each nesting level needs one of (depth_bound)
+_NOT_DEPTH = bytes(b for b in range(256) if b not in _DEPTH_BYTES)
 
 
 def depth_bound(source: str | bytes) -> int:
@@ -209,7 +210,6 @@ def depth_bound(source: str | bytes) -> int:
     return len(data.translate(None, _NOT_DEPTH))
 
 
-_DEPTH_BYTES = b"[{-?\n"
 # what libyaml's reader takes without a second look: tab, CR and printable ASCII (LF is a depth byte)
 _PLAIN_NOT_DEPTH = bytes(b for b in (0x09, 0x0D, *range(0x20, 0x7F)) if b not in _DEPTH_BYTES)
 
