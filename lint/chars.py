@@ -28,9 +28,9 @@ def non_ascii_chars(text: str) -> frozenset[str]:
     of the work)."""
     if text.isascii():
         return _NONE
-    for seen, chars in _RECENT:
-        if seen is text:
-            return chars
+    known = _recalled(text)
+    if known is not None:
+        return known
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
     return _remember(text, frozenset(rest.decode("utf-8", "surrogatepass")))
 
@@ -41,9 +41,9 @@ def file_chars(text: str, raw: bytes, bom: bool) -> frozenset[str]:
     encoding first, which was half the cost; the answer is kept for non_ascii_chars(text)."""
     if text.isascii():
         return _NONE
-    for seen, chars in _RECENT:
-        if seen is text:
-            return chars
+    known = _recalled(text)
+    if known is not None:
+        return known
     chars = frozenset(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     if bom and "\ufeff" in chars and "\ufeff" not in text:
         chars = chars - _BOM
@@ -58,10 +58,18 @@ def high_bytes_chars(text: str, high: bytes) -> frozenset[str]:
     caller (the parser) has already cut out; the answer is kept for non_ascii_chars(text)."""
     if not high:
         return _NONE
+    known = _recalled(text)
+    if known is not None:
+        return known
+    return _remember(text, frozenset(high.decode("utf-8", "surrogatepass")))
+
+
+def _recalled(text: str) -> frozenset[str] | None:
+    """The answer kept for this very text object, if it is one of the last few asked about."""
     for seen, chars in _RECENT:
         if seen is text:
             return chars
-    return _remember(text, frozenset(high.decode("utf-8", "surrogatepass")))
+    return None
 
 
 def _remember(text: str, chars: frozenset[str]) -> frozenset[str]:
