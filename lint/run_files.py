@@ -121,8 +121,8 @@ class RunFiles:
             # in the order of their rows' keys: the rows written while linting are then appended
             # to the table, not inserted all over it (that cost 3x the CPU at 100,000 files)
             todo = sorted(todo, key=file_id)
-        known = self.names  # the targets' names, already made (a whole run lints only targets)
-        names = [known.get(p) for p in todo]
+        target_names = self.names  # already made (a whole run lints only targets)
+        names = [target_names.get(p) for p in todo]
         if None in names:
             names = display_names(todo, self.cwd)
         path_of = dict(zip(names, todo))
