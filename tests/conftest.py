@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# the real seeds and third-party test data (ftfy's cases, the SARIF schema, the JUnit XSD) sit
+# beside the repository, as in CI's clean clone
+SHARED = REPO.parent / "shared"
 FIXTURE_SEEDS = REPO / "tests" / "fixtures" / "seeds"
 SEED_FILES = {"000": "000_42cfa97cd7b3d30b.txt", "001": "001_d80db01577ca42e1.txt",
               "002": "002_11a7ef81ff21aea8.txt"}
@@ -63,3 +66,11 @@ def corpus(tmp_path):
     def make(files: dict[str, str | bytes], published: bool = True) -> Path:
         return write_corpus(tmp_path / "corpus", files, published)
     return make
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say why tests that read ../shared fail, when it is not there."""
+    if not SHARED.is_dir():
+        terminalreporter.write_line(
+            f"qtlint: {SHARED} is missing: the tests that read the real seeds and the third-party "
+            "test data fail without it; clone the repository beside shared/, as CI does", red=True)

@@ -6,10 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import REPO, SHARED
 
-# shared/ sits beside the repository, here and in CI's clean clone
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 EXTERNAL = SHARED / "external"
 
 # git without the machine's own configuration (signing, hooks paths, default branch...)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS
@@ -17,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.encoding.mojibake import _REACH, looks_bad
+from tests.conftest import SHARED
 
-CASES_DIR = Path(__file__).resolve().parents[3] / "shared" / "external" / "ftfy-test-cases"
+CASES_DIR = SHARED / "external" / "ftfy-test-cases"
 MOJIBAKE_CHARS = sorted(set("".join(bytes(range(0x80, 0x100)).decode(e) for e in CHARMAP_ENCODINGS)))
 ALPHABET = st.sampled_from(MOJIBAKE_CHARS + list("aeiostAEZ09 .,?!'\"-\t\r") + ["→", "⁺", "日", "🧬"])
 

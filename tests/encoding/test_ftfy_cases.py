@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import ftfy
 import pytest
 
 from lint.encoding import find_lost_characters, find_mojibake
+from tests.conftest import SHARED
 
-CASES_DIR = Path(__file__).resolve().parents[3] / "shared" / "external" / "ftfy-test-cases"
+CASES_DIR = SHARED / "external" / "ftfy-test-cases"
 MOJIBAKE_FILES = ("in-the-wild", "language-names", "synthetic")
 # pass cases that are mojibake but that ftfy.fix_encoding deliberately leaves unchanged
 UNFIXABLE_PASS_LABELS = {"An absolutely hopeless garble", "HTML entity on top of UTF-8 / Latin-1"}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ftfy
 import pytest
 
@@ -11,8 +9,9 @@ import lint.encoding.mojibake as mojibake_module
 from lint.diagnostic import Edit
 from lint.encoding import Mojibake, find_mojibake
 from lint.encoding.align import changed_spans
+from tests.conftest import SHARED
 
-SEED_000 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_42cfa97cd7b3d30b.txt"
+SEED_000 = SHARED / "seeds" / "000_42cfa97cd7b3d30b.txt"
 
 CLEAN = [
     "The Na⁺/K⁺-ATPase moves 3 Na⁺ out and 2 K⁺ in per ATP.",

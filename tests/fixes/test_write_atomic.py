@@ -20,8 +20,9 @@ from lint.fixes import (
     fix_until_stable,
     write_atomic,
 )
+from tests.conftest import SHARED
 
-SEED_000 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_42cfa97cd7b3d30b.txt"
+SEED_000 = SHARED / "seeds" / "000_42cfa97cd7b3d30b.txt"
 
 ARTICLE = (
     "---\n_schema: default\n# comment kept\ntitle: >-\n    CafÃ© study at 37 Â°C\n"

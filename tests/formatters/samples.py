@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from lint.diagnostic import Applicability, Diagnostic, Edit, Fix, RuleInfo, Severity
+from tests.conftest import SHARED
 
-# shared/ sits beside the repository (also in CI's fresh clone)
-EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "external"
+EXTERNAL = SHARED / "external"
 
 SEED_PATH = "seeds/000 nursing pump.md"
 SEED = (
