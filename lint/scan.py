@@ -13,9 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from array import array
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .cache import RACY_NS, ResultCache, file_id
+
+_SIZE, _MTIME = itemgetter(0), itemgetter(1)
 
 
 @dataclass
@@ -92,7 +96,15 @@ class Scan:
             if d.digest is not None and not (invalid and any(p in invalid for p in d.paths)):
                 continue
             if d.digest is None:
-                source = [(p, self.stamps.get(p)) for p in d.files]
+                stamps = list(map(self.stamps.get, d.files))
+                if not (invalid or None in stamps) and max(map(_MTIME, stamps), default=0) < self.threshold:
+                    # every file of a directory never seen before kept its stamp (a cold run):
+                    # the lists in C, not file by file (settle: 0.075 -> 0.035 s of CPU at 100,000)
+                    d.paths, d.sizes, d.mtimes, d._index = list(d.files), list(map(_SIZE, stamps)), \
+                        list(map(_MTIME, stamps)), None
+                    d.digest = _digest(d.paths, d.sizes, d.mtimes)
+                    continue
+                source = list(zip(d.files, stamps))
             else:
                 source = list(zip(d.paths, zip(d.sizes, d.mtimes)))
             d.paths, d.sizes, d.mtimes, d._index = [], [], [], None
@@ -125,8 +137,13 @@ class Scan:
 def _digest(paths: list[str], sizes: list[int], mtimes: list[int]) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update("\n".join(paths).encode("utf-8", "surrogateescape"))
-    h.update(repr(sizes).encode())
-    h.update(repr(mtimes).encode())
+    try:  # the numbers as 64-bit words: writing them out in decimal cost a third of settle
+        h.update(array("q", sizes).tobytes())
+        h.update(b"\0")
+        h.update(array("q", mtimes).tobytes())
+    except OverflowError:  # a time past 2262 or a size past 8 EiB: written out
+        h.update(repr(sizes).encode())
+        h.update(repr(mtimes).encode())
     return h.hexdigest()
 
 
