@@ -41,13 +41,19 @@ class LostCharacter:
         return " ".join(f"U+{ord(char):04X}" for char in self.text)
 
 
-def find_lost_characters(text: str, mojibake: Sequence[Mojibake] | None = None) -> list[LostCharacter]:
+def find_lost_characters(text: str, mojibake: Sequence[Mojibake] | None = None,
+                         chars: frozenset[str] | None = None) -> list[LostCharacter]:
     """Runs of U+FFFD or of C1 controls in `text` that lie outside every repairable mojibake
     span. Pass the result of `find_mojibake(text)` if you already have it; otherwise it is
-    computed, but only when the text holds such a character at all."""
-    if text.isascii() or non_ascii_chars(text).isdisjoint(_LOST_CHARACTERS):
+    computed, but only when the text holds such a character at all. `chars`:
+    non_ascii_chars(text), when the caller has it."""
+    if text.isascii():
         return []
-    spans = sorted((m.start, m.end) for m in (find_mojibake(text) if mojibake is None else mojibake))
+    if chars is None:
+        chars = non_ascii_chars(text)
+    if chars.isdisjoint(_LOST_CHARACTERS):
+        return []
+    spans = sorted((m.start, m.end) for m in (find_mojibake(text, chars) if mojibake is None else mojibake))
     starts = [start for start, _ in spans]
     found: list[LostCharacter] = []
     for match in _LOST.finditer(text):

@@ -84,7 +84,7 @@ class Mojibake:
         return before + self.bad + after, before + self.fixed + after
 
 
-def find_mojibake(text: str) -> list[Mojibake]:
+def find_mojibake(text: str, chars: frozenset[str] | None = None) -> list[Mojibake]:
     """Every mojibake sequence ftfy can repair in `text`, in order, as minimal non-overlapping
     spans (offsets into `text`). Applying all their edits gives ftfy's `fix_encoding` of each
     line; applying any subset is also safe (spans are independent).
@@ -92,9 +92,10 @@ def find_mojibake(text: str) -> list[Mojibake]:
     Pure ASCII text returns at once; so does text whose non-ASCII characters cannot make up a
     match of ftfy's badness regex in any order (lint/encoding/suspects.py: a curly apostrophe,
     an en dash...), and any line ftfy's badness check finds clean. Results for the last few
-    texts are cached, so several rules may call this on one file.
+    texts are cached, so several rules may call this on one file. `chars`: non_ascii_chars(text),
+    when the caller has it.
     """
-    if text.isascii() or not may_be_bad(non_ascii_chars(text)):
+    if text.isascii() or not may_be_bad(non_ascii_chars(text) if chars is None else chars):
         return []
     return list(_find_cached(text))
 

@@ -32,10 +32,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
-from ..chars import file_chars
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity
 from .base import rule_info
 from .context import RuleContext
+from .encoding_rules import text_chars
 
 INFO = rule_info("E001", "mojibake", "encoding", Severity.ERROR, fixable=True, doc=__doc__)
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
@@ -45,10 +45,10 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
         return ()
-    file_chars(text, article.raw, article.has_bom)  # from the bytes, once for the three E-rules
+    chars = text_chars(article, ctx)  # from the bytes, once for the three E-rules
     from ..encoding.mojibake import find_mojibake  # ftfy is imported on first use only
 
-    found = find_mojibake(text)
+    found = find_mojibake(text, chars)
     return _report(article, text, found) if found else ()
 
 

@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
-from ..chars import file_chars
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
+from .encoding_rules import text_chars
 
 INFO = rule_info("E002", "replacement-character", "encoding", Severity.ERROR, doc=__doc__)
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
@@ -40,10 +40,10 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
         return ()
-    file_chars(text, article.raw, article.has_bom)  # from the bytes, once for the three E-rules
+    chars = text_chars(article, ctx)  # from the bytes, once for the three E-rules
     from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
 
-    found = find_lost_characters(text)
+    found = find_lost_characters(text, chars=chars)
     return _report(article, found) if found else ()
 
 

@@ -31,10 +31,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
-from ..chars import file_chars, non_ascii_chars
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
+from .encoding_rules import text_chars
 
 _SEPARATOR = re.compile("[\u2028\u2029]")
 _SEPARATORS = frozenset("\u2028\u2029")
@@ -47,12 +47,12 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     text = article.text
     if text.isascii():
         return ()
-    file_chars(text, article.raw, article.has_bom)  # from the bytes, once for the three E-rules
+    chars = text_chars(article, ctx)  # from the bytes, once for the three E-rules
+    if not chars.isdisjoint(_SEPARATORS):
+        return _report(article, text, True, None)
     from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
 
-    if not non_ascii_chars(text).isdisjoint(_SEPARATORS):
-        return _report(article, text, True, None)
-    found = find_lost_characters(text)
+    found = find_lost_characters(text, chars=chars)
     return _report(article, text, False, found) if found else ()
 
 
