@@ -35,7 +35,7 @@ from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity
 from .base import rule_info
 from .context import RuleContext
-from .encoding_rules import text_chars
+from .encoding_rules import encoding, text_chars
 
 INFO = rule_info("E001", "mojibake", "encoding", Severity.ERROR, fixable=True, doc=__doc__)
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
@@ -46,9 +46,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     if text.isascii():
         return ()
     chars = text_chars(article, ctx)  # from the bytes, once for the three E-rules
-    from ..encoding.mojibake import find_mojibake  # ftfy is imported on first use only
-
-    found = find_mojibake(text, chars)
+    found = encoding().find_mojibake(text, chars)
     return _report(article, text, found) if found else ()
 
 

@@ -30,7 +30,7 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .encoding_rules import text_chars
+from .encoding_rules import encoding, text_chars
 
 INFO = rule_info("E002", "replacement-character", "encoding", Severity.ERROR, doc=__doc__)
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
@@ -41,9 +41,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     if text.isascii():
         return ()
     chars = text_chars(article, ctx)  # from the bytes, once for the three E-rules
-    from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
-
-    found = find_lost_characters(text, chars=chars)
+    found = encoding().find_lost_characters(text, chars=chars)
     return _report(article, found) if found else ()
 
 

@@ -34,7 +34,7 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .encoding_rules import text_chars
+from .encoding_rules import encoding, text_chars
 
 _SEPARATOR = re.compile("[\u2028\u2029]")
 _SEPARATORS = frozenset("\u2028\u2029")
@@ -50,9 +50,7 @@ def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:
     chars = text_chars(article, ctx)  # from the bytes, once for the three E-rules
     if not chars.isdisjoint(_SEPARATORS):
         return _report(article, text, True, None)
-    from ..encoding.lost import find_lost_characters  # ftfy is imported on first use only
-
-    found = find_lost_characters(text, chars=chars)
+    found = encoding().find_lost_characters(text, chars=chars)
     return _report(article, text, False, found) if found else ()
 
 
