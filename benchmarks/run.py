@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,9 +33,17 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 
-def floor(root: Path) -> tuple[float, int]:
-    """One core: read every article and compose its front matter with PyYAML's libyaml loader."""
+def disk_mb(who: int) -> float:
+    """Megabytes read from the disk so far by this process (RUSAGE_SELF) or by its waited-for
+    children and their descendants (RUSAGE_CHILDREN); reads served by the page cache count 0."""
+    return resource.getrusage(who).ru_inblock * 512 / 1e6
+
+
+def floor(root: Path) -> tuple[float, int, float]:
+    """One core: read every article and compose its front matter with PyYAML's libyaml loader.
+    Returns (seconds, articles, megabytes read from the disk rather than the page cache)."""
     loader = yaml.CSafeLoader
+    disk = disk_mb(resource.RUSAGE_SELF)
     start = time.perf_counter()
     count = 0
     for dirpath, _dirs, files in os.walk(root):
@@ -46,7 +55,7 @@ def floor(root: Path) -> tuple[float, int]:
             end = text.find("\n---", 4)
             yaml.compose(text[4:end], Loader=loader)
             count += 1
-    return time.perf_counter() - start, count
+    return time.perf_counter() - start, count, disk_mb(resource.RUSAGE_SELF) - disk
 
 
 def _tree_memory(pid: int) -> tuple[int, int]:
@@ -90,13 +99,15 @@ def bytecode(work: Path) -> None:
                    env=qtlint_env(work / "unused-cache"), check=True)
 
 
-def qtlint(args: list[str], cwd: Path, cache: Path, memory: bool = False) -> tuple[float, int, int]:
-    """Run the real CLI; return (seconds, peak PSS of its process tree, exit status).
+def qtlint(args: list[str], cwd: Path, cache: Path, memory: bool = False) -> tuple[float, int, float]:
+    """Run the real CLI; return (seconds, peak PSS of its process tree, megabytes its processes
+    read from the disk rather than the page cache).
 
     `memory`: sample the PSS every 0.2 s (else 0). A timed run is never sampled: one sample reads
     /proc/PID/smaps_rollup of each process, ~7 ms of CPU at 100,000 articles (measured), about 2%
     of a two-core machine taken from the run it measures. Memory has runs of its own."""
     env = qtlint_env(cache)
+    disk = disk_mb(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "lint", *args], cwd=cwd, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -113,7 +124,7 @@ def qtlint(args: list[str], cwd: Path, cache: Path, memory: bool = False) -> tup
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"qtlint {' '.join(args)} failed ({proc.returncode}):\n{err}")
-    return elapsed, peak, proc.returncode
+    return elapsed, peak, disk_mb(resource.RUSAGE_CHILDREN) - disk
 
 
 def edit_one(root: Path) -> Path:
@@ -128,7 +139,7 @@ def measure(n: int, work: Path, grammar_sample: int, rounds: int = 2) -> dict:
     print(f"\n== {n:,} articles: generating...", flush=True)
     generate(root, n, seed=1)
     (root / "pyproject.toml").write_text('[tool.qtlint]\ninclude = ["."]\n')
-    _, count = floor(root)  # warm the OS file cache so every measurement reads from memory
+    _, count, _ = floor(root)  # warm the OS file cache so every measurement reads from memory
     bytecode(work)
     cache = work / f"cache-{n}"
     base = ["check", "--ignore", "G", "--quiet", "--exit-zero"]
@@ -136,12 +147,21 @@ def measure(n: int, work: Path, grammar_sample: int, rounds: int = 2) -> dict:
     # end; the fastest of each is kept, the same rule for both. These machines are noisy (another
     # process, page cache reclaimed while idle): one floor of the same corpus took 23.5 s in one
     # run and 28.8 s in the next. Every time measured is printed and kept in the JSON.
-    floors, colds = [], []
+    # Each also says how much it read from the disk: a floor that reads the corpus back from the
+    # disk (a machine that reclaims idle page cache) is slower than the issue's floor, which reads
+    # from memory, and flatters every ratio to it.
+    floors, colds, floor_disk, cold_disk = [], [], [], []
     for _ in range(rounds):
-        floors.append(floor(root)[0])
+        seconds, _, disk = floor(root)
+        floors.append(seconds)
+        floor_disk.append(disk)
         shutil.rmtree(cache, ignore_errors=True)
-        colds.append(qtlint(base, root, cache)[0])
-    floors.append(floor(root)[0])
+        seconds, _, disk = qtlint(base, root, cache)
+        colds.append(seconds)
+        cold_disk.append(disk)
+    seconds, _, disk = floor(root)
+    floors.append(seconds)
+    floor_disk.append(disk)
     floor_s, cold_s = min(floors), min(colds)
     warm_s, _, _ = qtlint(base, root, cache)
     _, warm_rss, _ = qtlint(base, root, cache, memory=True)
@@ -158,6 +178,8 @@ def measure(n: int, work: Path, grammar_sample: int, rounds: int = 2) -> dict:
     result = {
         "articles": count, "cores": os.cpu_count(), "floor_s": round(floor_s, 2),
         "floor_runs_s": [round(x, 2) for x in floors], "cold_runs_s": [round(x, 2) for x in colds],
+        "floor_disk_mb": [round(x, 1) for x in floor_disk], "cold_disk_mb": [round(x, 1) for x in cold_disk],
+        "corpus_mb": round(sum(f.stat().st_size for f in root.rglob("*.md")) / 1e6, 1),
         "cold_s": round(cold_s, 2), "warm_s": round(warm_s, 2), "one_file_s": round(one_s, 2),
         "cold_without_facts_s": round(cold_nf_s, 2),
         "cold_ratio": round(cold_s / floor_s, 3), "warm_ratio": round(warm_s / floor_s, 3),
@@ -186,6 +208,11 @@ def show(r: dict) -> None:
     print(f"articles {r['articles']:,} on {r['cores']} cores; floor (1 core, read + libyaml compose) "
           f"{r['floor_s']} s (the fastest of {', '.join(map(str, r['floor_runs_s']))})")
     print(f"  cold runs: {', '.join(map(str, r['cold_runs_s']))} s (the fastest is kept)")
+    print(f"  read from the disk, not the page cache ({r['corpus_mb']} MB of articles): floors "
+          f"{', '.join(map(str, r['floor_disk_mb']))} MB, cold runs {', '.join(map(str, r['cold_disk_mb']))} MB")
+    if max(r["floor_disk_mb"]) > 0.05 * r["corpus_mb"]:
+        print("  WARNING: a floor read much of the corpus from the disk (idle page cache reclaimed?); "
+              "ratios to such a floor are flattering")
     for label, key in (("cold (no cache, grammar out)", "cold"), ("warm (nothing changed)", "warm"),
                        ("one-file run after an edit", "one_file"), ("cold, facts out too", "cold_without_facts")):
         print(f"  {label:32} {r[key + '_s']:8.2f} s   {r[key + '_ratio']:6.3f} x floor")
