@@ -241,6 +241,7 @@ def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
             where = offset(mark) if mark is not None else start
+            _raise_if_too_deep(err, max_depth, where)
             problem = err.problem or err.context or "invalid YAML"
             raise FrontMatterError("P005", f"invalid YAML: {problem}", where) from None
         except yaml.reader.ReaderError as err:
@@ -338,5 +339,17 @@ def _check_depth_by_events(source: str, max_depth: int, offset: Any) -> None:
                 depth -= 1
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        _raise_if_too_deep(err, max_depth, offset(mark) if mark else 0)
         raise FrontMatterError("P005", f"invalid YAML: {err.problem or err.context}",
                                offset(mark) if mark else 0) from None
+
+
+def _raise_if_too_deep(err: yaml.MarkedYAMLError, max_depth: int, where: int) -> None:
+    """The libyaml in recent PyYAML wheels (6.0.4 here) stops at 1,000 levels with its own error. Its
+    scanner reads ahead past all the opening brackets of a flow collection before the first event
+    (each could begin a key), so that error comes before our count of the events reaches
+    `max_depth`: it is the same finding, nesting too deep (P009), not broken YAML (P005)."""
+    if err.problem == "exceeded maximum nesting depth":
+        raise FrontMatterError(
+            "P009", f"front matter nested more than {max_depth} levels deep; "
+            "articles only need two levels", where) from None
