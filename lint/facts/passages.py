@@ -25,6 +25,9 @@ _NEWLINE_MARKER = re.compile(r"\n" + _MARKER.pattern)
 _EMPHASIS = re.compile(r"\*\*|__|`|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])")
 # a sentence ends at . ! ? followed by space and something that starts a sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9+\-])")
+# what must follow a sentence's last mark: _SENTENCE_END's lookahead, matched at the places of the
+# marks, which `str.find` finds (a regex scan for a character class tries every position)
+_AFTER_END = re.compile(r"\s+[\"'(\[]?[A-Z0-9+\-]")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?i:e\.g|i\.e|approx|vs|etc|fig|figs|al|ca|cf|dr|no|resp|ref|eq|ed|vol|ch)"
     # an initial ("J. Smith"), but not a unit after a number ("-70 V. Without it ...")
@@ -40,6 +43,20 @@ for _word in ("e.g", "i.e", "approx", "vs", "etc", "fig", "figs", "al", "ca", "c
     _ABBREVIATION_ENDS[_word[-1]] = _ABBREVIATION_ENDS.get(_word[-1], ()) + (_word,)
 _MAX_ITEM_WORDS = 30
 _MAX_ITEMS = 8
+
+
+def _sentence_ends(clean: str, start: int, end: int) -> list[int]:
+    """Where `_SENTENCE_END.finditer(clean, start, end)` matches (each match is its one mark, so
+    the matches are the marks whose lookahead matches within `end`), in order."""
+    out = []
+    for mark in ".!?":
+        at = clean.find(mark, start, end)
+        while at >= 0:
+            if _AFTER_END.match(clean, at + 1, end) is not None:
+                out.append(at)
+            at = clean.find(mark, at + 1, end)
+    out.sort()  # the three marks' places, merged
+    return out
 
 
 class Passage(NamedTuple):  # a value, made by the thousand: a tuple is quicker to make
@@ -210,11 +227,11 @@ class Prepared:
     def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         clean = self.clean
         cuts, begin = [], start
-        for m in _SENTENCE_END.finditer(clean, start, end):
-            if self._abbreviation(max(begin, m.start() - _ABBREVIATION_REACH), m.start()):
+        for at in _sentence_ends(clean, start, end):
+            if self._abbreviation(max(begin, at - _ABBREVIATION_REACH), at):
                 continue
-            cuts.append((begin, m.end()))
-            begin = m.end()
+            cuts.append((begin, at + 1))
+            begin = at + 1
         cuts.append((begin, end))
         out = []
         for s, e in cuts:  # without the blanks around

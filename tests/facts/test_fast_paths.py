@@ -244,3 +244,34 @@ def test_prefilter_examples(invariants, text, passes):
     from lint.facts.anchors import may_hold_anchors
 
     assert may_hold_anchors(invariants.needs, Prepared(text)) is passes
+
+
+_ENDS_TEXT = st.lists(st.sampled_from([
+    ".", "!", "?", "...", ". ", "! ", "? ", " A", " a", " 3", " +", " -", ' "', " (", " [", " '", "  ", "\n", "\t",
+    "e.g.", "Dr.", "-70 V.", "x", "é", "É", "\u00a0", "\u2003", " \"A", " ('B"]), max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ENDS_TEXT, st.integers(0, 4), st.integers(0, 4))
+def test_sentence_ends_are_the_regex(text, left, right):
+    """passages._sentence_ends (the marks found with str.find, the lookahead matched at each) gives
+    the places _SENTENCE_END.finditer gives, also where the scan is bounded inside the text."""
+    from lint.facts.passages import _SENTENCE_END, _sentence_ends
+
+    start, end = min(left, len(text)), max(min(left, len(text)), len(text) - right)
+    assert _sentence_ends(text, start, end) == [m.start() for m in _SENTENCE_END.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("The pump moves 3 Na+ out. It moves 2 K+ in! Why? Because.", [24, 42, 47]),
+    ("Na+ is pumped out (e.g. by the pump). Then K+ enters.", [36]),  # a lowercase word after: no end
+    ("See Dr. Smith. (Fig. 2) shows it.", [6, 13, 19]),  # abbreviations are told apart later, as before
+    ("It rests at -70 mV.Next", []),  # no blank after the mark: no end
+    ("Ends here.", []),  # nothing after the last mark
+    ("A value of 3.5 mV. +4 mV follows.", [17]),
+])
+def test_sentence_ends_examples(text, ends):
+    from lint.facts.passages import _SENTENCE_END, _sentence_ends
+
+    assert _sentence_ends(text, 0, len(text)) == ends
+    assert [m.start() for m in _SENTENCE_END.finditer(text)] == ends
