@@ -127,13 +127,20 @@ class AnchorPlan:
         for word, on_low, keys, before in self.probes:
             text = low if on_low else rough
             at = text.find(word)
+            if at < 0:
+                continue
+            fillers = _COUNT_FILLERS if before != "value" else None
+            into = optional if before == "optional" else out
+            tested, number = -1, False  # keys found at one place share their begin: tested once
             while at >= 0:
                 for offset, key, key_on_low in keys:
                     begin = at - offset
                     if begin >= 0 and (low if key_on_low else rough).startswith(key, begin):
                         named = named or before != "optional"
-                        if _number_before(low, begin, _COUNT_FILLERS if before != "value" else None):
-                            (optional if before == "optional" else out).append((begin, begin + len(key)))
+                        if begin != tested:
+                            tested, number = begin, _number_before(low, begin, fillers)
+                        if number:
+                            into.append((begin, begin + len(key)))
                 at = text.find(word, at + 1)
         if not self.ratio:
             return Anchors(out, [])
@@ -145,8 +152,6 @@ class AnchorPlan:
         elif named:  # a claim of directions only has no number, but names the pump itself
             for word, on_low, _ in self.subjects:
                 text = low if on_low else rough
-                if word not in text:
-                    continue
                 at = text.find(word)
                 while at >= 0:
                     subjects.append((at, at + len(word)))

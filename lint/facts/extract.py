@@ -37,7 +37,7 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     """
     if not isinstance(invariants, Invariants):
         raise TypeError("find_claims needs the Invariants returned by load_invariants()")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():
         return []  # a missing or non-text field states nothing (the schema rules report it)
     prepared = Prepared(text)
     if not may_hold_anchors(invariants.needs, prepared):
@@ -53,7 +53,8 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     for a, b in cuts:  # a few lines around the anchors, each made into a field of its own
         inside = [(inv, Anchors(_within(found.strong, a, b), _within(found.subjects, a, b)))
                   for inv, found in anchored]
-        for claim in _claims(invariants, inside, Prepared(text[a:b], piece=True), _within(spans, a, b)):
+        piece = Prepared(text[a:b], piece=True)
+        for claim in _claims(invariants, inside, piece, None):
             claims.append(Claim(claim.invariant_id, claim.start + a, claim.end + a, claim.quote, claim.value,
                                 claim.agrees, claim.expected))
     return sorted(claims, key=_order)
@@ -73,8 +74,11 @@ def _within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int
 
 
 def _claims(invariants: Invariants, anchored: list[tuple[Invariant, Anchors]], prepared: Prepared,
-            spans: list[tuple[int, int]]) -> list[Claim]:
-    runs = cut(prepared, spans)
+            spans: list[tuple[int, int]] | None) -> list[Claim]:
+    """The claims of the passages around `spans`; spans None: of a piece (window.py), cut whole: it
+    starts at a line the walk over all lines reaches, and its lines after the anchors' hold no
+    passage with an anchor nor one that gives context to one."""
+    runs = cut(prepared, spans) if spans is not None else [prepared.walk(0, len(prepared.line_starts))[0]]
     claims: list[Claim] = []
     for inv, found in anchored:
         if found.strong or found.subjects:  # only a passage with an anchor can state something

@@ -128,3 +128,23 @@ def test_piece_bounds():
 def test_a_real_newline_or_a_first_line_cuts_the_whole_field():
     assert pieces("3 Na+\nout", [(0, 1)]) is None
     assert pieces("3 Na+ out\\nmore", [(0, 1)]) == [(0, len("3 Na+ out"))]
+
+
+_PAD = "\\n\\n".join(["Background on the cell and its membrane keeps going here."] * 12)
+
+
+@pytest.mark.parametrize("text", [
+    # the piece ends after the 8 items a lead-in may take; the last item in it is a lead-in whose
+    # own items run past the piece (walked whole, the piece cuts that item short: no anchor is in it)
+    _PAD + "\\n\\nThe pump moves 3 Na+ out and 2 K+ in per ATP:\\n" + "".join(f"- item {i}\\n" for i in range(7))
+    + "- last item:\\n  - more sodium\\n  - more potassium\\n  - more\\n\\n" + _PAD,
+    _PAD + "\\n\\nThe pump moves 2 Na+ out and 3 K+ in.\\n- a:\\n  - sodium out\\n  - potassium in\\n\\n" + _PAD
+    + "\\n\\nThe resting potential is -70 mV.\\n\\n" + _PAD,
+    "### Pump\\nIt moves 3 Na+ out. It moves 2 K+ in. The ratio is 3:2.\\n\\n" + _PAD
+    + "\\n\\n### Neuron\\nThe resting potential of a neuron is about +70 mV. It rests at -70 mV.\\n\\n" + _PAD,
+])
+def test_a_piece_cut_whole_gives_the_claims_of_the_field(engines, monkeypatch, text):
+    pieced, whole = engines
+    assert not _whole_field(text, pieced)
+    got = _claims(text, pieced)
+    assert got and got == _whole(text, whole, monkeypatch)
