@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Iterable
 
 from . import quantity, ratio
-from .anchors import Anchors, anchors, may_hold_anchors
+from .anchors import Anchors, may_hold_anchors
 from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
 from .passages import Passage, Prepared
@@ -42,7 +42,7 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
     prepared = Prepared(text)
     if not may_hold_anchors(invariants.needs, prepared):
         return []  # the common case: none of a few words is in the field
-    anchored = [(inv, anchors(inv, prepared)) for inv in invariants]
+    anchored = [(inv, inv.anchors.find(prepared)) for inv in invariants]  # anchors.anchors
     spans = sorted(span for _, found in anchored for kind in found for span in kind)
     if not spans:
         return []  # no passage can state a fact: the common case, a few scans
@@ -128,7 +128,7 @@ class _Run:
         needs no other test."""
         out = []
         for i, passage in enumerate(self.passages):
-            if _too_long(passage):
+            if passage.end - passage.start > MAX_PASSAGE:  # _too_long
                 continue
             if strong(passage):
                 counted = True

@@ -118,8 +118,11 @@ class Prepared:
     def __init__(self, text: str, piece: bool = False) -> None:
         self.text = text
         if not piece:  # every field is screened in its rough copies first (anchors.py)
-            self.rough = normalise(text)
-            self.rough_low = lowered(self.rough)
+            if text.isascii():  # what normalise and lowered give an ASCII text, without the calls
+                self.rough, self.rough_low = text, text.lower()
+            else:
+                self.rough = normalise(text)
+                self.rough_low = lowered(self.rough)
         self.memo: dict = {}  # what the facts engine worked out about the field, by name
         self._lines: dict[int, Line] = {}
 
@@ -226,6 +229,8 @@ class Prepared:
 
     def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         clean = self.clean
+        if end - start <= 1 and not clean[start:end].strip():
+            return []  # an empty line (a piece's first, or the blank after a break): no sentence
         cuts, begin = [], start
         for at in _sentence_ends(clean, start, end):
             if self._abbreviation(max(begin, at - _ABBREVIATION_REACH), at):

@@ -275,3 +275,45 @@ def test_sentence_ends_examples(text, ends):
 
     assert _sentence_ends(text, 0, len(text)) == ends
     assert [m.start() for m in _SENTENCE_END.finditer(text)] == ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_rough_copies_are_normalise_and_lowered(text):
+    """Prepared makes an ASCII field's rough copies without calling normalise and lowered."""
+    field = Prepared(text)
+    assert field.rough == normalise(text)
+    assert field.rough_low == lowered(normalise(text))
+
+
+def _plain_sentences(field: Prepared, start: int, end: int) -> list[tuple[int, int]]:
+    """Prepared._sentences as it was written first: the regex scan, every segment stripped."""
+    from lint.facts.passages import _ABBREVIATION_REACH, _SENTENCE_END
+
+    clean, cuts, begin = field.clean, [], start
+    for m in _SENTENCE_END.finditer(clean, start, end):
+        if _ABBREVIATIONS.search(clean[max(begin, m.start() - _ABBREVIATION_REACH):m.start()]):
+            continue
+        cuts.append((begin, m.end()))
+        begin = m.end()
+    cuts.append((begin, end))
+    out = []
+    for s, e in cuts:
+        segment = clean[s:e]
+        if segment.strip():
+            s += len(segment) - len(segment.lstrip())
+            out.append((s, s + len(segment.strip())))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The pump works. ", "It moves 3 Na+ out! ", "Why? ", "e.g. ", "Dr. Smith ",
+                                 "\\n", "\\n\\n", "\\n- ", "\\n1. ", "**", " ", "x", "A.", " (B", ""]),
+                max_size=12).map("".join))
+def test_sentences_are_the_plain_cut_on_every_line(text):
+    """The lines of a field (an empty one, a blank one after a break, a list item) give the
+    sentences the plain cut gives."""
+    field = Prepared(text)
+    for index in range(len(field.line_starts)):
+        line = field.line(index)
+        assert field._sentences(line.start, line.end) == _plain_sentences(field, line.start, line.end)
