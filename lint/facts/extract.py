@@ -51,8 +51,8 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
         return sorted(_claims(invariants, anchored, prepared, spans), key=_order)
     claims: list[Claim] = []
     for a, b in cuts:  # a few lines around the anchors, each made into a field of its own
-        inside = [(inv, Anchors(_within(found.strong, a, b), _within(found.subjects, a, b)))
-                  for inv, found in anchored]
+        inside = [(inv, Anchors(_within(found.strong, a, b), _within(found.subjects, a, b))
+                   if found.strong or found.subjects else found) for inv, found in anchored]
         piece = Prepared(text[a:b], piece=True)
         for claim in _claims(invariants, inside, piece, None):
             claims.append(Claim(claim.invariant_id, claim.start + a, claim.end + a, claim.quote, claim.value,

@@ -208,8 +208,14 @@ class Prepared:
         """Passages of the lines from `index` (a line the walk over all lines reaches) until the
         walk reaches a line at or after `stop`; and that line."""
         out: list[Passage] = []
-        stop = min(stop, len(self.line_starts))
+        starts, clean = self.line_starts, self.clean
+        stop = min(stop, len(starts))
         while index < stop:
+            start = starts[index]
+            if (index + 1 < len(starts) and starts[index + 1] - start <= 2
+                    and not clean[start:starts[index + 1] - 1].strip()):
+                index += 1  # an empty line, or one blank (after a break): no passage, no lead-in
+                continue
             line = self.line(index)
             sentences = self._sentences(line.start, line.end)
             if line.heading:

@@ -317,3 +317,37 @@ def test_sentences_are_the_plain_cut_on_every_line(text):
     for index in range(len(field.line_starts)):
         line = field.line(index)
         assert field._sentences(line.start, line.end) == _plain_sentences(field, line.start, line.end)
+
+
+def _plain_walk(field: Prepared) -> list:
+    """Prepared.walk over every line as it was written first: each line made and cut."""
+    from lint.facts.passages import Passage
+
+    out, index = [], 0
+    while index < len(field.line_starts):
+        line = field.line(index)
+        sentences = field._sentences(line.start, line.end)
+        if line.heading:
+            out += [Passage(s, e, index, heading=True) for s, e in sentences]
+            index += 1
+            continue
+        merged = field._merge_list(index, line, sentences)
+        if merged:
+            items, last_end, consumed = merged
+            out += [Passage(s, e, index) for s, e in sentences[:-1]]
+            out.append(Passage(sentences[-1][0], last_end, index, items=items))
+            index += consumed + 1
+            continue
+        out += [Passage(s, e, index) for s, e in sentences]
+        index += 1
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["The pump moves 3 Na+ out:", "It works.", "\\n", "\\n\\n", "\\n\\n\\n", "\\n- ",
+                                 "\\n  - ", "\\n1. ", "\\n### ", "\\n#", "\\n ", "\\n  ", " ", "x", "**", ":", "-",
+                                 "2 K+ in", "\\n- **3 Na+ out**", "\\n\\n- a:"]), max_size=16).map("".join))
+def test_walk_skipping_empty_lines_is_the_plain_walk(text):
+    """Prepared.walk passes over empty and one-blank lines without making them: the same passages."""
+    field = Prepared(text)
+    assert list(field.passages) == _plain_walk(Prepared(text))
