@@ -191,9 +191,13 @@ def may_hold_anchors(needs: tuple | None, field: Prepared) -> bool:
     """False only if no plan can find an anchor in the field (see `needed_words`)."""
     if needs is None:
         return True
-    rough, low = field.rough, field.rough_low
-    memo = field.memo  # whether the field holds a word of a group, by the group's id: a plan's
-    # gate is one of its groups, and AnchorPlan.subject_named asks again
+    return screen(needs, field.rough, field.rough_low, field.memo)
+
+
+def screen(needs: tuple, rough: str, low: str, memo: dict) -> bool:
+    """may_hold_anchors on a field's rough copies, before its Prepared is made (most fields stop
+    here). `memo`: whether the field holds a word of a group, by the group's id (a plan's gate is
+    one of its groups, and AnchorPlan.subject_named asks again): the Prepared's memo."""
     for groups in needs:
         for group in groups:
             for word, on_low in group:

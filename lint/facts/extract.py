@@ -15,10 +15,10 @@ import bisect
 from collections.abc import Iterable
 
 from . import quantity, ratio
-from .anchors import Anchors, may_hold_anchors
+from .anchors import Anchors, screen
 from .memo import PassageMemo
 from .model import Claim, Invariant, Invariants, Vocabulary
-from .passages import Passage, Prepared
+from .passages import Passage, Prepared, rough_copies
 from .runs import cut
 from .scan import AXES, Carry, Span, carry_of
 from .window import pieces
@@ -39,9 +39,10 @@ def find_claims(text: str, invariants: Invariants | Iterable[Invariant]) -> list
         raise TypeError("find_claims needs the Invariants returned by load_invariants()")
     if not isinstance(text, str) or not text or text.isspace():
         return []  # a missing or non-text field states nothing (the schema rules report it)
-    prepared = Prepared(text)
-    if not may_hold_anchors(invariants.needs, prepared):
-        return []  # the common case: none of a few words is in the field
+    needs, copies, memo = invariants.needs, rough_copies(text), {}
+    if needs is not None and not screen(needs, copies[0], copies[1], memo):
+        return []  # the common case: none of a few words is in the field (anchors.may_hold_anchors)
+    prepared = Prepared(text, rough=copies, memo=memo)
     anchored = [(inv, inv.anchors.find(prepared)) for inv in invariants]  # anchors.anchors
     spans = sorted(span for _, found in anchored for kind in found for span in kind)
     if not spans:

@@ -104,6 +104,14 @@ def _emphasis_made_nul(text: str) -> str:
     return _EMPHASIS.sub(_emphasis_to_nul, text)
 
 
+def rough_copies(text: str) -> tuple[str, str]:
+    """(normalise(text), lowered(normalise(text))): a Prepared's rough copies."""
+    if text.isascii():  # what normalise and lowered give an ASCII text, without the calls
+        return text, text.lower()
+    rough = normalise(text)
+    return rough, lowered(rough)
+
+
 class Prepared:
     """One prose field: `plain` (literal \\n made a newline, Markdown emphasis made NUL, dropped from
     quotes), `clean` (plain, normalised: Na⁺ -> Na+, with emphasis, list and heading markers
@@ -115,15 +123,16 @@ class Prepared:
     a field may hold one, before `clean` is made (made up front, but for a `piece` of a field,
     window.py, which needs neither)."""
 
-    def __init__(self, text: str, piece: bool = False) -> None:
+    def __init__(self, text: str, piece: bool = False, rough: tuple[str, str] | None = None,
+                 memo: dict | None = None) -> None:
+        """`rough`: (rough, rough_low) when the caller made them (rough_copies), with the `memo` of
+        what it worked out from them."""
         self.text = text
-        if not piece:  # every field is screened in its rough copies first (anchors.py)
-            if text.isascii():  # what normalise and lowered give an ASCII text, without the calls
-                self.rough, self.rough_low = text, text.lower()
-            else:
-                self.rough = normalise(text)
-                self.rough_low = lowered(self.rough)
-        self.memo: dict = {}  # what the facts engine worked out about the field, by name
+        if rough is not None:
+            self.rough, self.rough_low = rough
+        elif not piece:  # every field is screened in its rough copies first (anchors.py)
+            self.rough, self.rough_low = rough_copies(text)
+        self.memo: dict = {} if memo is None else memo  # what the facts engine worked out about the field, by name
         self._lines: dict[int, Line] = {}
 
     @_once

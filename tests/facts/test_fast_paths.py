@@ -351,3 +351,20 @@ def test_walk_skipping_empty_lines_is_the_plain_walk(text):
     """Prepared.walk passes over empty and one-blank lines without making them: the same passages."""
     field = Prepared(text)
     assert list(field.passages) == _plain_walk(Prepared(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PREFILTER_TEXT)
+def test_screen_before_prepared_is_may_hold_anchors(invariants, text):
+    """find_claims screens a field's rough copies before it makes the Prepared: the same answer,
+    and the same memo handed on to the plans' gates, as may_hold_anchors on the Prepared."""
+    from lint.facts.anchors import may_hold_anchors, screen
+    from lint.facts.passages import rough_copies
+
+    copies, memo = rough_copies(text), {}
+    assert copies == (normalise(text), lowered(normalise(text)))
+    field = Prepared(text)
+    assert screen(invariants.needs, *copies, memo) == may_hold_anchors(invariants.needs, field)
+    assert memo == field.memo
+    made = Prepared(text, rough=copies, memo=memo)
+    assert (made.rough, made.rough_low, made.memo) == (field.rough, field.rough_low, field.memo)
