@@ -87,10 +87,17 @@ def lint_sources(sources: list[tuple[str, bytes]]) -> list[FileResult]:
     full = [i for i, p in enumerate(parsed) if p.article is not None and p.article.data is not None]
     text_only = [i for i, p in enumerate(parsed) if p.article is not None and p.article.data is None]
     suppressions = {i: find_suppressions(parsed[i].article) for i in full}
+    loud: dict = {}  # a rule group's QUIET -> the articles it could not clear (RuleContext.loud)
     try:
         for module in modules:
             check = module.check
-            for i in (full if not getattr(module, "TEXT_ONLY", False) else full + text_only):
+            targets = full if not getattr(module, "TEXT_ONLY", False) else full + text_only
+            quiet = getattr(module, "QUIET", None)
+            if quiet is not None:
+                if quiet not in loud:
+                    loud[quiet] = ctx.loud(quiet, targets, parsed, memos)
+                targets = loud[quiet]
+            for i in targets:
                 article = parsed[i].article
                 ctx.article_memo = memos[i]
                 try:

@@ -35,9 +35,10 @@ from ..article import Article
 from ..diagnostic import Applicability, Diagnostic, Fix, Severity
 from .base import rule_info
 from .context import RuleContext
-from .encoding_rules import encoding, text_chars
+from .encoding_rules import encoding, encoding_quiet, text_chars
 
 INFO = rule_info("E001", "mojibake", "encoding", Severity.ERROR, fixable=True, doc=__doc__)
+QUIET = encoding_quiet  # the group's test: the worker calls `check` only where it says False
 TEXT_ONLY = True  # needs only the decoded text: runs even when the YAML cannot be parsed
 
 

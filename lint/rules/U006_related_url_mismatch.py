@@ -32,10 +32,11 @@ from ..diagnostic import Diagnostic, Severity
 from ..slug import expected_url
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import layout_of
+from .corpus_support import layout_of, related_quiet
 from .slug_rules import text_field
 
 INFO = rule_info("U006", "related-url-mismatch", "slug", Severity.ERROR, doc=__doc__)
+QUIET = related_quiet  # the group's test: the worker calls `check` only where it says False
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:

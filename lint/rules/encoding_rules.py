@@ -35,3 +35,20 @@ def encoding() -> ModuleType:
 
         _ENCODING.append(module)
     return _ENCODING[0]
+
+
+# what the E-rules look further at: C1 controls and U+FFFD (lint/encoding/lost.py's _LOST_CHARACTERS),
+# U+2028 and U+2029 (E003)
+_LOUD_CHARACTERS = frozenset(map(chr, range(0x80, 0xA0))) | frozenset("\ufffd\u2028\u2029")
+
+
+def encoding_quiet(article: Article, ctx: RuleContext) -> bool:
+    """True when none of E001-E003 can report on the article: ASCII text, or non-ASCII characters
+    none of which is a C1 control, U+FFFD or a line/paragraph separator, and no mojibake found
+    (find_mojibake, which answers at once from the characters for most articles). The worker
+    asks this once an article, their QUIET, and calls the three only on the others."""
+    text = article.text
+    if text.isascii():
+        return True
+    chars = text_chars(article, ctx)
+    return chars.isdisjoint(_LOUD_CHARACTERS) and not encoding().find_mojibake(text, chars)

@@ -14,11 +14,23 @@ def problems_of_kind(article: Article, ctx: RuleContext, code: str, kind: str) -
     the common case, since five rules ask for every article."""
     problems = ctx.article_memo.get("schema")
     if problems is None:
-        validator = ctx.memo.get("schema-validator")
-        if validator is None:
-            validator = ctx.memo["schema-validator"] = load_validator(str(ctx.settings.schema))
-        problems = ctx.article_memo["schema"] = schema_problems(article, validator)
+        problems = _problems(article, ctx)
     return _report(article, code, kind, problems) if problems else ()
+
+
+def _problems(article: Article, ctx: RuleContext) -> list[SchemaProblem]:
+    validator = ctx.memo.get("schema-validator")
+    if validator is None:
+        validator = ctx.memo["schema-validator"] = load_validator(str(ctx.settings.schema))
+    problems = ctx.article_memo["schema"] = schema_problems(article, validator)
+    return problems
+
+
+def schema_quiet(article: Article, ctx: RuleContext) -> bool:
+    """True when the article has no schema problem, so none of S001-S005 reports (the worker asks
+    this once an article, their QUIET, and calls the five only on the others)."""
+    problems = ctx.article_memo.get("schema")
+    return not (_problems(article, ctx) if problems is None else problems)
 
 
 def _report(article: Article, code: str, kind: str, problems: list[SchemaProblem]) -> Iterator[Diagnostic]:

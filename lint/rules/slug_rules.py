@@ -1,10 +1,12 @@
 """Shared helpers of the U-rules (slug and consistency)."""
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..article import Article
 from ..diagnostic import Applicability, Edit, Fix
+from ..slug import expected_seo_title, slug_of, slugify
 from .context import RuleContext
 
 _EMPTY: dict = {}
@@ -53,3 +55,31 @@ def slug_texts(article: Article, ctx: RuleContext) -> SlugTexts:
         texts = ctx.article_memo["slug texts"] = SlugTexts._make(
             [v if isinstance(v, str) else None for v in map(get, _FIELDS)])
     return texts
+
+
+_OWN = itemgetter("title", "subject", "url", "file_name", "article_title", "question", "seo")
+
+
+def slug_quiet(article: Article, ctx: RuleContext) -> bool:
+    """True when none of U001-U005 can report on the article: every field they compare is text
+    (seo a plain mapping) and agrees. False means only "not known": the rules then run as usual.
+
+    The worker asks this once an article for the five rules (their QUIET) and calls them only on
+    the articles it cannot clear: five rule calls, five memo lookups and the slug texts cost
+    ~5 us an article, this ~1.3 us. It decides exactly as the rules do (tests/rules/test_quiet.py):
+    the url and file name from the title's slug (slug_of, uncached: the title of one article is
+    seldom asked again soon), the file's own name after its last "/" (file_name_of gives the
+    same for a name ending ".md"), seo.title from expected_seo_title."""
+    try:
+        title, subject, url, file_name, article_title, question, seo = _OWN(article.data)
+    except (KeyError, TypeError):
+        return False
+    if (title.__class__ is not str or subject.__class__ is not str or url.__class__ is not str
+            or file_name.__class__ is not str or article_title != title or question != title
+            or seo.__class__ is not dict or seo.get("title") != expected_seo_title(subject)):
+        return False
+    slug = slug_of(title)
+    path = article.path
+    # expected_url(title, subject), without its cache
+    return (url == f"/learn/{slugify(subject)}/questions/{slug}" and file_name == slug + ".md"
+            and path[path.rfind("/") + 1:] == file_name)
