@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ..article import Article
 from ..diagnostic import Applicability, Edit, Fix
-from ..slug import expected_seo_title, slug_of, slugify
+from ..slug import expected_seo_title, url_matches
 from .context import RuleContext
 
 _EMPTY: dict = {}
@@ -67,9 +67,9 @@ def slug_quiet(article: Article, ctx: RuleContext) -> bool:
     The worker asks this once an article for the five rules (their QUIET) and calls them only on
     the articles it cannot clear: five rule calls, five memo lookups and the slug texts cost
     ~5 us an article, this ~1.3 us. It decides exactly as the rules do (tests/rules/test_quiet.py):
-    the url and file name from the title's slug (slug_of, uncached: the title of one article is
-    seldom asked again soon), the file's own name after its last "/" (file_name_of gives the
-    same for a name ending ".md"), seo.title from expected_seo_title."""
+    the url from the title and subject (url_matches), the file name from the url's last part (the
+    slug of the title, once the url is the expected one), the file's own name after its last "/"
+    (file_name_of gives the same for a name ending ".md"), seo.title from expected_seo_title."""
     try:
         title, subject, url, file_name, article_title, question, seo = _OWN(article.data)
     except (KeyError, TypeError):
@@ -78,8 +78,9 @@ def slug_quiet(article: Article, ctx: RuleContext) -> bool:
             or file_name.__class__ is not str or article_title != title or question != title
             or seo.__class__ is not dict or seo.get("title") != expected_seo_title(subject)):
         return False
-    slug = slug_of(title)
+    if not url_matches(url, title, subject):
+        return False
     path = article.path
-    # expected_url(title, subject), without its cache
-    return (url == f"/learn/{slugify(subject)}/questions/{slug}" and file_name == slug + ".md"
-            and path[path.rfind("/") + 1:] == file_name)
+    # the url is expected_url(title, subject): after its last "/", the slug of the title (which
+    # holds no "/")
+    return file_name == url[url.rfind("/") + 1:] + ".md" and path[path.rfind("/") + 1:] == file_name
