@@ -30,10 +30,10 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
-from .corpus_support import layout_of, related_ids, related_quiet
+from .corpus_support import layout_of, related_ids, related_ids_quiet
 
 INFO = rule_info("R006", "repeated-related", "reference", Severity.ERROR, doc=__doc__)
-QUIET = related_quiet  # the group's test: the worker calls `check` only where it says False
+QUIET = related_ids_quiet  # the group's test: the worker calls `check` only where it says False
 
 
 def check(article: Article, ctx: RuleContext) -> Iterable[Diagnostic]:

@@ -74,9 +74,23 @@ def related_quiet(article: Article, ctx: RuleContext) -> bool:
     plain mapping with a whole-number id (none the article's own, none twice) and text title,
     subject and url, the url built from the title and subject. False: not known, the rules run.
 
-    The worker asks this once an article for the four rules (their QUIET): ~1.8 us an article
-    rather than ~5.5 us for the four calls. Decides as the rules do (tests/rules/test_quiet.py);
-    the urls by url_matches (expected_url, with the answers for titles seen before kept)."""
+    U006's QUIET (the worker asks it once an article); R005-R007 ask related_ids_quiet, which
+    takes this answer when it is True. Decides as the rules do (tests/rules/test_quiet.py); the
+    urls by url_matches (expected_url, with the answers for titles seen before kept)."""
+    if _related_quiet(article, ctx, True):
+        ctx.article_memo["related quiet"] = True
+        return True
+    return False
+
+
+def related_ids_quiet(article: Article, ctx: RuleContext) -> bool:
+    """True when none of R005, R006, R007 can report on the article: related_quiet without the
+    urls, which only U006 needs (a run of the R-rules without U006 would otherwise build them).
+    R005-R007's QUIET: with U006 selected too, its test has already answered for most articles."""
+    return ctx.article_memo.get("related quiet") or _related_quiet(article, ctx, False)
+
+
+def _related_quiet(article: Article, ctx: RuleContext, urls: bool) -> bool:
     layout = layout_of(article, ctx)
     related = layout.related
     if not layout.gap_free or len(layout.prefixed) != len(related):
@@ -99,9 +113,10 @@ def related_quiet(article: Article, ctx: RuleContext) -> bool:
             target, title, subject, url = _LINK(entry)
         except KeyError:
             return False
-        if (target.__class__ is not int or target == own or target in seen or title.__class__ is not str
-                or subject.__class__ is not str or url.__class__ is not str
-                or not url_matches(url, title, subject)):
+        if target.__class__ is not int or target == own or target in seen:
+            return False
+        if urls and (title.__class__ is not str or subject.__class__ is not str or url.__class__ is not str
+                     or not url_matches(url, title, subject)):
             return False
         seen.add(target)
     return True
