@@ -125,6 +125,25 @@ def test_odd_number_sifts_the_lines_as_the_line_by_line_reference() -> None:
     assert flagged > 1000
 
 
+def test_odd_number_reads_the_utf8_as_the_text() -> None:
+    """_odd_number finds the lines' last tokens in the UTF-8 bytes (reversed): non-ASCII
+    characters next to, inside or after a token, tabs, bare and doubled CRs, NBSP and other
+    spaces YAML does not split at, and a token at the very start or end of the source, are read
+    as the line-by-line reference reads the text; the bytes given or worked out alike."""
+    pieces = ("017", "17", "-1.0", "1e3", "0x", ".5", "é", "\u00a0", "\u2003", "\t", "\r", "\r\r",
+              " ", "  ", "#", " #", "a", "-", "_1", "ü17", "17é", "\U0001f600", "0o7")
+    rng = random.Random(7)
+    flagged = 0
+    for _ in range(20000):
+        parts = [rng.choice(pieces) for _ in range(rng.randint(1, 6))]
+        source = "".join(p + rng.choice(("", "\n", " ", ": ", "\n  - ")) for p in parts)
+        expected = _odd_every_line(source)
+        assert _odd_number(source) == expected, repr(source)
+        assert _odd_number(source, source.encode()) == expected, repr(source)
+        flagged += expected
+    assert flagged > 1000
+
+
 def test_depth_and_unusual_bytes_in_one_pass() -> None:
     """fast_data's one pass gives depth_bound and the bytes rust_data's checks look at, and
     rust_data answers alike with them or without (working them out itself)."""
