@@ -56,9 +56,9 @@ _NUMBER_STARTS = frozenset("-+._0123456789")
 _TAIL_ENDS = frozenset("0123456789abcdefABCDEF._nN \r")
 # _odd_number, over a source's UTF-8 reversed (each line starting with its last token): at a line
 # break, trailing spaces/CR, or else a last character in _TAIL_ENDS; a run of the characters a
-# number is written with (_NUMBER_LIKE's); its last character (the token's first) in
+# number is written with (_NUMBER_LIKE's: a token with any other letter is no number); its last character (the token's first) in
 # _NUMBER_STARTS; then a space, a line break or the source's start
-_LINE_ENDS = re.compile(rb"\n(?:[ \r]++|(?=[0-9a-fA-F._nN]))([-+._0-9a-zA-Z]*+)(?<=[-+._0-9])(?=[ \n]|\Z)")
+_LINE_ENDS = re.compile(rb"\n(?:[ \r]++|(?=[0-9a-fA-F._nN]))([-+._0-9a-fA-FiInNoOxX]*+)(?<=[-+._0-9])(?=[ \n]|\Z)")
 _PRINTABLE_ASCII = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
@@ -170,11 +170,11 @@ def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
         _check_keys(data)
     if depth >= max_depth and data:
         raise _Disagree  # deeper than allowed: libyaml's walk reports it
-    risky, safe_keys, safe = _RISKY_FIRST, _SAFE_KEYS, _SAFE_VALUES
+    risky, safe_keys = _RISKY_FIRST, _SAFE_KEYS
     for value in data.values():
         cls = value.__class__
         if cls is _STR:
-            if value[:1] in risky and value not in safe:
+            if value[:1] in risky:
                 _check_text(value)
         elif cls is _DICT:
             if not safe_keys.issuperset(value):
@@ -184,7 +184,7 @@ def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
             for inner in value.values():
                 cls = inner.__class__
                 if cls is _STR:
-                    if inner[:1] in risky and inner not in safe:
+                    if inner[:1] in risky:
                         _check_text(inner)
                 elif cls is _DICT:
                     _check_mapping(inner, depth + 2, max_depth)
@@ -205,7 +205,14 @@ def _check_keys(data: dict) -> None:
 
 def _check_text(value: str) -> None:
     """A string value with a risky first character: plain text, or disagree. A short one found
-    plain is remembered (dates, subjects: articles repeat them; a date costs a regex match)."""
+    plain without the space test is remembered (dates, subjects: articles repeat them, and a
+    date costs a regex match); one holding a space is answered by memchr, never hashed."""
+    if " " in value:
+        if value[:1] == "*":
+            raise _Disagree
+        return
+    if value in _SAFE_VALUES:
+        return
     if not _plain_text(value):
         raise _Disagree
     if len(value) <= 64 and len(_SAFE_VALUES) < 4096:
@@ -219,7 +226,7 @@ def _check_values(values: Iterable, nonempty: bool, depth: int, max_depth: int) 
     for value in values:
         cls = value.__class__
         if cls is _STR:
-            if value[:1] in _RISKY_FIRST and value not in _SAFE_VALUES:
+            if value[:1] in _RISKY_FIRST:
                 _check_text(value)
         elif cls is _DICT:
             _check_mapping(value, depth + 1, max_depth)
