@@ -230,6 +230,42 @@ def test_too_deep_nesting_is_left_to_libyaml() -> None:
     assert _libyaml(source) == "needs the full parse"
 
 
+def test_depth_limit_at_every_level_agrees_with_libyaml() -> None:
+    """_check_mapping checks a mapping's mapping values in its own loop: the depth limit holds
+    there as in the nested calls, for mappings, lists and scalars at each depth around it."""
+    for max_depth in range(0, 5):
+        for depth in range(0, 6):
+            for leaf in ("c: 1", "c: x", "- 1", "- x", "c: {}", "c: []", "c:"):
+                source = "".join(" " * i + f"k{i}:\n" for i in range(depth)) + " " * depth + leaf + "\n"
+                got = rust_data(source, source.encode(), max_depth=max_depth)
+                saved = yaml_fast.rust_data
+                yaml_fast.rust_data = lambda *args: None
+                try:
+                    expected = _typed(yaml_fast.fast_data(source, max_depth))
+                except yaml_fast.NeedsFullParse:
+                    expected = None
+                finally:
+                    yaml_fast.rust_data = saved
+                if got is not None:
+                    assert _typed(got) == expected, (source, max_depth)
+
+
+def test_values_remembered_plain_are_only_plain_ones(monkeypatch) -> None:
+    """A short value found plain is remembered; one YAML 1.1 reads otherwise never is, and is
+    refused each time it comes."""
+    from lint import yaml_rust
+
+    monkeypatch.setattr(yaml_rust, "_SAFE_VALUES", set())  # earlier tests may have filled it
+    for _ in range(2):
+        source = "date: 2025-06-18\nsubject: Nursing\n"
+        assert rust_data(source, source.encode()) == {"date": "2025-06-18", "subject": "Nursing"}
+        for value in ("1_000", "yes", "0b101", "1:30", "*a", "<<", "=", "0o17", "017"):
+            source = f"a:\n  b: {value}\nc: {value}\n"
+            assert rust_data(source, source.encode()) is None, value
+            assert value not in yaml_rust._SAFE_VALUES
+    assert "2025-06-18" in yaml_rust._SAFE_VALUES
+
+
 # -- mutated articles -----------------------------------------------------------------------------
 
 _PIECES = ["\n", " ", "  ", "\t", ":", ": ", "- ", "? ", "#", " #", "'", '"', "[", "]", "{", "}", ",",
