@@ -136,7 +136,8 @@ def _odd_number(source: str, encoded: bytes | None = None) -> bool:
     turned round again and searched by one regex."""
     if encoded is None:
         encoded = source.encode("utf-8", "surrogatepass")
-    found = _LINE_ENDS.findall((encoded + b"\n")[::-1])
+    reversed_ = encoded[::-1]  # a front matter ends with its line break: no copy to add one
+    found = _LINE_ENDS.findall(reversed_ if reversed_[:1] == b"\n" else b"\n" + reversed_)
     if found and _ODD_LINE_BYTES.search(b"\n" + b"\n".join(found)[::-1]) is not None:
         return True
     return "#" in source and _odd_before_comment(source)
