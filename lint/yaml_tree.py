@@ -258,9 +258,7 @@ def build_tree(text: str, start: int, end: int, *, max_depth: int = 64) -> Tree:
 
         def walk(node: Any, path: tuple, depth: int, key_start: int, key_end: int) -> Any:
             if depth > max_depth:
-                raise FrontMatterError(
-                    "P009", f"front matter nested more than {max_depth} levels deep; "
-                    "articles only need two levels", offset(node.start_mark))
+                raise _too_deep(max_depth, offset(node.start_mark))
             if id(node) in seen:
                 raise FrontMatterError(
                     "P008", "YAML anchors and aliases are not allowed in articles: "
@@ -332,9 +330,7 @@ def _check_depth_by_events(source: str, max_depth: int, offset: Any) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > max_depth:
-                    raise FrontMatterError(
-                        "P009", f"front matter nested more than {max_depth} levels deep; "
-                        "articles only need two levels", offset(event.start_mark))
+                    raise _too_deep(max_depth, offset(event.start_mark))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as err:
@@ -350,6 +346,10 @@ def _raise_if_too_deep(err: yaml.MarkedYAMLError, max_depth: int, where: int) ->
     (each could begin a key), so that error comes before our count of the events reaches
     `max_depth`: it is the same finding, nesting too deep (P009), not broken YAML (P005)."""
     if err.problem == "exceeded maximum nesting depth":
-        raise FrontMatterError(
-            "P009", f"front matter nested more than {max_depth} levels deep; "
-            "articles only need two levels", where) from None
+        raise _too_deep(max_depth, where) from None
+
+
+def _too_deep(max_depth: int, where: int) -> FrontMatterError:
+    return FrontMatterError(
+        "P009", f"front matter nested more than {max_depth} levels deep; articles only need two levels",
+        where)
