@@ -231,8 +231,8 @@ def test_too_deep_nesting_is_left_to_libyaml() -> None:
 
 
 def test_depth_limit_at_every_level_agrees_with_libyaml() -> None:
-    """_check_mapping checks a mapping's mapping values in its own loop: the depth limit holds
-    there as in the nested calls, for mappings, lists and scalars at each depth around it."""
+    """The depth limit of _check_mapping and _check_values holds as libyaml's does, for mappings,
+    lists and scalars at each depth around it."""
     for max_depth in range(0, 5):
         for depth in range(0, 6):
             for leaf in ("c: 1", "c: x", "- 1", "- x", "c: {}", "c: []", "c:"):
