@@ -31,7 +31,11 @@ def subject_segment(subject: str) -> str:
 
 @functools.lru_cache(maxsize=8192)  # an article's own url and every related copy of it are checked
 def expected_url(title: str, subject: str) -> str:
-    return f"/learn/{subject_segment(subject)}/questions/{slugify(title)}"
+    return _url(slugify(title), subject)
+
+
+def _url(title_slug: str, subject: str) -> str:
+    return f"/learn/{subject_segment(subject)}/questions/{title_slug}"
 
 
 _KNOWN: dict[str, tuple[str, str]] = {}  # title -> (subject, expected_url(title, subject)), lately seen
@@ -49,7 +53,7 @@ def url_matches(url: str, title: str, subject: str) -> bool:
     known = _KNOWN.get(title)
     if known is not None and known[0] == subject:
         return known[1] == url
-    expected = f"/learn/{slugify(subject)}/questions/{slug_of(title)}"  # expected_url, uncached
+    expected = _url(slug_of(title), subject)  # expected_url, without its small cache
     if len(_KNOWN) >= _KNOWN_KEPT:
         _KNOWN.clear()
     _KNOWN[title] = (subject, expected)
