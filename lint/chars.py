@@ -14,6 +14,9 @@ _FEW_CHARACTERS = 16  # more distinct non-ASCII characters than this: scan with 
 _FEW_POSITIONS = 400
 
 
+# characters whose original text is already gone: C1 controls and U+FFFD (lint/encoding/lost.py)
+LOST_CHARACTERS = frozenset(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
+
 _RECENT: list[tuple[str, frozenset[str]]] = []  # the last few texts asked about, and their answers
 _KEPT = 8
 _NONE: frozenset[str] = frozenset()

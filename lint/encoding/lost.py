@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..chars import LOST_CHARACTERS as _LOST_CHARACTERS
 from ..chars import non_ascii_chars
 from .mojibake import Mojibake, find_mojibake
 
@@ -22,7 +23,6 @@ REPLACEMENT_CHARACTER = "replacement-character"
 C1_CONTROL = "c1-control"
 
 _LOST = re.compile(r"[\x80-\x9f\ufffd]")
-_LOST_CHARACTERS = frozenset(map(chr, range(0x80, 0xA0))) | {"\ufffd"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,10 +34,10 @@ from ..article import Article
 from ..diagnostic import Diagnostic, Severity
 from .base import rule_info
 from .context import RuleContext
+from .encoding_rules import SEPARATORS as _SEPARATORS
 from .encoding_rules import encoding, encoding_quiet, text_chars
 
 _SEPARATOR = re.compile("[\u2028\u2029]")
-_SEPARATORS = frozenset("\u2028\u2029")
 
 INFO = rule_info("E003", "control-character", "encoding", Severity.ERROR, doc=__doc__)
 QUIET = encoding_quiet  # the group's test: the worker calls `check` only where it says False

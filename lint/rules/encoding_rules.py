@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from ..article import Article
-from ..chars import file_chars
+from ..chars import LOST_CHARACTERS, file_chars
 from .context import RuleContext
 
 
@@ -37,9 +37,9 @@ def encoding() -> ModuleType:
     return _ENCODING[0]
 
 
-# what the E-rules look further at: C1 controls and U+FFFD (lint/encoding/lost.py's _LOST_CHARACTERS),
-# U+2028 and U+2029 (E003)
-_LOUD_CHARACTERS = frozenset(map(chr, range(0x80, 0xA0))) | frozenset("\ufffd\u2028\u2029")
+SEPARATORS = frozenset("\u2028\u2029")  # line and paragraph separators (E003)
+# what the E-rules look further at: C1 controls and U+FFFD (E003, lost.py), the separators (E003)
+_LOUD_CHARACTERS = LOST_CHARACTERS | SEPARATORS
 
 
 def encoding_quiet(article: Article, ctx: RuleContext) -> bool:
