@@ -68,8 +68,7 @@ def _bound(value: Any) -> Any:
 
 
 def _leaf(schema: Any) -> tuple | _ObjectTest:
-    """A hashable description of a subschema's test (equal subschemas share a key group), or an
-    object test."""
+    """A description of a subschema's test (kind and bounds), or an object test."""
     if not isinstance(schema, dict):
         raise Unsupported
     kind = schema.get("type")
