@@ -151,17 +151,19 @@ def measure(n: int, work: Path, grammar_sample: int, rounds: int = 2) -> dict:
     # disk (a machine that reclaims idle page cache) is slower than the floor, which reads
     # from memory, and flatters every ratio to it.
     floors, colds, floor_disk, cold_disk = [], [], [], []
-    for _ in range(rounds):
+
+    def take_floor() -> None:
         seconds, _, disk = floor(root)
         floors.append(seconds)
         floor_disk.append(disk)
+
+    for _ in range(rounds):
+        take_floor()
         shutil.rmtree(cache, ignore_errors=True)
         seconds, _, disk = qtlint(base, root, cache)
         colds.append(seconds)
         cold_disk.append(disk)
-    seconds, _, disk = floor(root)
-    floors.append(seconds)
-    floor_disk.append(disk)
+    take_floor()
     floor_s, cold_s = min(floors), min(colds)
     warm_s, _, _ = qtlint(base, root, cache)
     _, warm_rss, _ = qtlint(base, root, cache, memory=True)
