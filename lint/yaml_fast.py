@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .yaml_lines import lines_data
 from .yaml_rust import rust_data
 from .yaml_tree import STR_TAG, ArticleLoader, depth_and_unusual, yaml_safe
 
@@ -37,6 +38,9 @@ def fast_data(source: str, max_depth: int = 64, encoded: bytes | None = None) ->
     depth, unusual = depth_and_unusual(encoded)
     if depth > 500 or max_depth < 0:
         raise NeedsFullParse
+    data = lines_data(source, unusual, max_depth)  # the articles' own layout (yaml_lines.py)
+    if data is not None:
+        return data
     data = rust_data(source, encoded, max_depth, unusual)  # yaml-rs, where its answer is libyaml's (yaml_rust.py)
     if data is not None:
         return data

@@ -1,0 +1,135 @@
+"""The parser's first try: the articles' own layout, read line by line, kept to libyaml's answers.
+
+Every article is written the same way (see the seeds): one `key: value` per line, a folded
+`key: >-` whose text is the one line below it, and mappings (`seo:`, `related_article1:`) as
+more-indented lines under a bare `key:`. One regular expression cuts those lines; a short loop
+builds the dicts. Anything else returns None, and yaml-rs or libyaml decide (yaml_fast.py).
+
+A line is taken only in a form where YAML 1.1 (libyaml, PyYAML's safe loader without dates)
+reads exactly what is built here:
+- a key of letters, digits and `_` (at most 128), not one YAML reads as a bool or null (`yes`);
+- `key:` with nothing after it: a mapping when the next line is indented more, else null;
+- `key: >-` then one line indented more than the key, not followed by a line indented as much
+  (that would be folded into it) nor by an empty line: the value is that line's text;
+- `key: value` on one line: a plain scalar that starts with no indicator (`-`, `?`, `:` only
+  before a non-space, as in `-1.0`), holds no `: ` or ` #`, ends in neither a space nor `:`,
+  and is text to YAML 1.1 (a canonical number, `17` or `-1.0`, is made that number; any other
+  implicit type, `yes`, `~`, `017`, `1e3`, `1:30`, gives None); or a one-line quoted scalar,
+  single-quoted (`''` is a quote) or double-quoted without a backslash;
+- every mapping's keys at one indentation, the root's at none, no key twice, the nesting no
+  deeper than `max_depth` (as yaml_fast.fast_data counts it).
+The source must end in a line break and hold no tab, no CR, no byte order mark and no character
+libyaml refuses or reads as a line break (`unusual`, checked as yaml_rust._printable does).
+
+tests/core/test_yaml_lines.py holds this to libyaml on YAML's corner cases, every short scalar,
+and thousands of mutated articles.
+"""
+from __future__ import annotations
+
+import re
+
+from .yaml_rust import _RISKY_FIRST, _SAFE_KEYS, _SAFE_VALUES, _SPECIAL, _printable
+
+# A line: its indentation, key, and either nothing (a line break), a folded scalar's indentation
+# and one line of text (then a line not indented as much), or a value on the line. Each match
+# starts a line (the lookbehind), so the matches cover the source exactly when they count its
+# lines. `.` (no DOTALL) is every character but a line break, scanned faster than [^\n].
+_LINE = re.compile(r"(?<![^\n])( *)([A-Za-z_][0-9A-Za-z_]{0,127}):"
+                   r"(?:\n| >-\n( +)([^ \n].*)\n(?!\3)| (.+)\n)")
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+# first characters a plain value of the common kind cannot have: indicators, quotes, a space
+_NOT_PLAIN = frozenset(" ,[]{}#&*!|>%@`'\"-?:")
+_NO_VALUE = frozenset(" :")  # last characters a plain value cannot have
+
+
+def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
+    """The front matter as plain data when it is written in the articles' layout; None: let
+    the next parser decide. `unusual`: the UTF-8 of `source` without tab, LF, CR and printable
+    ASCII (yaml_tree.depth_and_unusual)."""
+    if source[-1:] != "\n" or "\t" in source or "\r" in source or "\ufeff" in source:
+        return None
+    if unusual and not _printable(source, unusual):
+        return None
+    found = _LINE.findall(source)
+    lines = len(found)
+    root = mapping = {}
+    level = 0  # the indentation of `mapping`'s keys
+    outer: list[tuple[int, dict]] = []  # the mappings around `mapping`, with their indentation
+    bare = None  # the key before, when nothing followed its colon
+    for indent, key, inner, block, value in found:
+        if indent or bare is not None:
+            width = len(indent)
+            if bare is not None:
+                if width > level:  # the bare key's value is the mapping this line starts
+                    outer.append((level, mapping))
+                    mapping[bare] = mapping = {}
+                    level = width
+                bare = None
+            while width < level and outer:
+                level, mapping = outer.pop()
+            if width != level:
+                return None  # not the indentation of any open mapping: an error, or not this layout
+        elif level:
+            level, mapping = 0, root
+            outer.clear()
+        if key in mapping or len(outer) >= max_depth:
+            return None  # a duplicate (reported by the full parse), or deeper than allowed
+        if key not in _SAFE_KEYS:
+            if key[:1] in _RISKY_FIRST and _SPECIAL.match(key):
+                return None  # a bool or null key
+            if len(_SAFE_KEYS) < 4096:
+                _SAFE_KEYS.add(key)
+        if block:
+            if len(inner) <= len(indent):
+                return None  # not indented below its key: the folded scalar would be empty
+            mapping[key] = block
+            lines += 1
+        elif value:
+            if value[0] in _NOT_PLAIN or value[-1] in _NO_VALUE or ": " in value or " #" in value:
+                value = _unusual_value(value)
+                if value is None:
+                    return None
+            elif value[0] in _RISKY_FIRST and value not in _SAFE_VALUES and " " not in value:
+                value = _resolved(value)
+                if value is None:
+                    return None
+            mapping[key] = value
+        else:
+            mapping[key] = None
+            bare = key
+    if lines != source.count("\n") or not found:
+        return None  # a line in no form above
+    return root
+
+
+def _resolved(value: str) -> str | int | float | None:
+    """A plain value whose first character starts some implicit type: the text, a canonical
+    number, or None (another type: let libyaml decide). A short one found to be text is
+    remembered (dates: no resolver matches a space, so a value holding one never comes here)."""
+    if _SPECIAL.match(value) is None:
+        if len(value) <= 64 and len(_SAFE_VALUES) < 4096:
+            _SAFE_VALUES.add(value)
+        return value
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return None
+
+
+def _unusual_value(value: str) -> str | int | float | None:
+    """A value starting with an indicator, a quote or a space, or holding `: ` or ` #`, or ending
+    in a space or `:`: a one-line quoted scalar, a plain one starting `-`, `?` or `:` before a
+    non-space (`-1.0`), or None."""
+    first, last = value[0], value[-1]
+    if first == "'" and last == "'" and len(value) > 1:
+        inside = value[1:-1]
+        return None if "'" in inside.replace("''", "") else inside.replace("''", "'")
+    if first == '"' and last == '"' and len(value) > 1:
+        inside = value[1:-1]
+        return None if '"' in inside or "\\" in inside else inside
+    if first in "-?:" and value[1:2] not in ("", " ") and last not in _NO_VALUE \
+            and ": " not in value and " #" not in value:
+        return _resolved(value) if first == "-" else value
+    return None
