@@ -1,7 +1,9 @@
 """The fast path of the parser: front matter → plain data, with no positions.
 
-Most articles have no finding, so they never need to know where a value is: libyaml composes
-the node graph and one lean walk turns it into dicts, lists and scalars. Anything unusual raises
+Most articles have no finding, so they never need to know where a value is. Three tries, each
+giving libyaml's answer or stepping aside: the articles' own layout read line by line
+(yaml_lines.py), yaml-rs (yaml_rust.py), then libyaml composes the node graph and one lean walk
+turns it into dicts, lists and scalars. Anything unusual raises
 NeedsFullParse and the full walk (`yaml_tree.build_tree`) parses again, with positions, to
 report it.
 """
