@@ -49,8 +49,8 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
     ASCII (yaml_tree.depth_and_unusual)."""
     if source[-1:] != "\n" or "\t" in source or "\r" in source or "\ufeff" in source:
         return None
-    if unusual and not _printable(source, unusual):
-        return None
+    if unusual and not _printable(source, unusual) or max_depth <= 0:
+        return None  # (a root with a key lies deeper than a max_depth of 0: the full parse reports it)
     found = _LINE.findall(source)
     lines = len(found)
     root = mapping = {}
@@ -62,6 +62,8 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
             width = len(indent)
             if bare is not None:
                 if width > level:  # the bare key's value is the mapping this line starts
+                    if len(outer) + 1 >= max_depth:
+                        return None  # deeper than allowed: the full parse reports it
                     outer.append((level, mapping))
                     mapping[bare] = mapping = {}
                     level = width
@@ -73,8 +75,8 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
         elif level:
             level, mapping = 0, root
             outer.clear()
-        if key in mapping or len(outer) >= max_depth:
-            return None  # a duplicate (reported by the full parse), or deeper than allowed
+        if key in mapping:
+            return None  # a duplicate: reported by the full parse
         if key not in _SAFE_KEYS:
             if key[:1] in _RISKY_FIRST and _SPECIAL.match(key):
                 return None  # a bool or null key
