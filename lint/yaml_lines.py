@@ -92,7 +92,7 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
                 value = _unusual_value(value)
                 if value is None:
                     return None
-            elif value[0] in _RISKY_FIRST and value not in _SAFE_VALUES and " " not in value:
+            elif value[0] in _RISKY_FIRST and " " not in value and value not in _SAFE_VALUES:
                 value = _resolved(value)
                 if value is None:
                     return None
