@@ -221,8 +221,15 @@ class _Run:
     def context(self, i: int) -> Carry:
         """What passage i - 1 gives passage i (which is linked to it)."""
         previous = self.passages[i - 1]
-        if not self.found(i - 1):
-            return carry_of(quantity.axis_spans(self.inv, self.prepared, previous.start, previous.end))
+        if not self.found(i - 1):  # a passage without values carries its last cues
+            memo = self.memo
+            if memo is None:
+                return carry_of(quantity.axis_spans(self.inv, self.prepared, previous.start, previous.end))
+            carry = memo.carries.get(self.key(i - 1))
+            if carry is None:
+                carry = carry_of(quantity.axis_spans(self.inv, self.prepared, previous.start, previous.end))
+                memo.remember(memo.carries, self.key(i - 1), carry)
+            return carry
         # passage i - 1's own context, and so on back along the line: computed in order, not nested
         chain = [i - 1]
         while self.linked(chain[-1]) and self.found(chain[-1] - 1) and chain[-1] - 1 not in self._results:

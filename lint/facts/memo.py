@@ -1,7 +1,7 @@
 """What a passage gave, remembered for the next time the same passage comes (articles restate
 facts in the same words: the generated corpus and the seeds share whole sentences).
 
-A passage's mentions and claim depend only on its own text (clean and lowered), the one character
+A passage's mentions, cues and claim depend only on its own text (clean and lowered), the one character
 before it (the patterns look back one character at most: word boundaries, `(?<![\\w])`), where its
 list items start, and, for the claim, its context (scan.Carry) when it asks for it. So that is
 the key. An invariants file with a `re:` phrase that looks further back (a lookbehind) gets no
@@ -23,6 +23,7 @@ class PassageMemo:
         self.found: dict[Key, tuple] = {}
         self.may: dict[Key, bool] = {}  # ratio.may_claim / quantity.may_claim
         self.results: dict[tuple[Key, object], tuple] = {}
+        self.carries: dict[Key, object] = {}  # what a passage without values carries (scan.Carry)
 
     @staticmethod
     def key(field: Prepared, passage: Passage) -> Key:
