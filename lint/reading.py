@@ -8,6 +8,13 @@ WILLNEED), and read once every file of the batch has been tried, so the disk wor
 them at once instead of one after the other (benchmarks/read_ahead.py: 0.64x the time on
 articles just evicted from the cache). Where RWF_NOWAIT or posix_fadvise do not exist (not
 Linux), files are simply read in order.
+
+Reading ahead costs a little when every file is in the page cache (the RWF_NOWAIT read into a
+buffer, then a copy: ~1.5 µs a file more than one plain read, measured on 20,000 cached
+articles). So a process reads its batches the plain way while they come from the page cache, and
+reads ahead for the next AHEAD_BATCHES batches once a batch read a tenth of its bytes or more
+from the disk (getrusage's ru_inblock; opening files may read a few blocks of metadata), for as
+long as the disk keeps being read: a cold cache costs one batch read in order.
 """
 from __future__ import annotations
 
@@ -15,7 +22,14 @@ import errno
 import os
 import stat
 
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows: read ahead wherever the system can
+    resource = None  # type: ignore[assignment]
+
 READ_AHEAD = True  # False: read each file in turn (benchmarks/read_ahead.py compares the two)
+AHEAD_BATCHES = 16
+_ahead = 0  # batches this process reads ahead before it tries the plain way again
 _NOWAIT = getattr(os, "RWF_NOWAIT", None) if hasattr(os, "preadv") else None
 _ADVISE = getattr(os, "posix_fadvise", None)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # Windows has neither it nor FIFOs to block on
@@ -48,8 +62,13 @@ MAX_OPEN = _max_open()
 def read_batch(paths: list[str], most: int) -> list[tuple[bytes, os.stat_result] | tuple[OSError, None]]:
     """Each file's bytes (at most `most`: enough to know it is too large) and the fstat they were
     read under, or the error that kept it from being read; in the order given."""
+    global _ahead
     out: list = [None] * len(paths)
     waiting: list[tuple[int, int, os.stat_result]] = []  # (index, open fd, stat) left for the disk
+    ahead = READ_AHEAD and (_ahead > 0 or resource is None)
+    if _ahead:
+        _ahead -= 1
+    disk, size = _disk_blocks(), 0  # blocks read from the disk so far; bytes of this batch
     try:
         for i, path in enumerate(paths):
             try:
@@ -61,7 +80,8 @@ def read_batch(paths: list[str], most: int) -> list[tuple[bytes, os.stat_result]
                 st = os.fstat(fd)
                 if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, /dev/zero never end
                     raise OSError(0, "not a regular file (a pipe, device or directory)")
-                raw = _cached(fd, st.st_size, most) if READ_AHEAD else read_fd(fd, st.st_size, most)
+                size += st.st_size
+                raw = _cached(fd, st.st_size, most) if ahead else read_fd(fd, st.st_size, most)
             except OSError as err:
                 os.close(fd)
                 out[i] = (err, None)
@@ -82,7 +102,14 @@ def read_batch(paths: list[str], most: int) -> list[tuple[bytes, os.stat_result]
     finally:
         for _, fd, _ in waiting:  # only after an unexpected error
             os.close(fd)
+    if READ_AHEAD and disk is not None and (_disk_blocks() - disk) * 512 * 10 >= size > 0:
+        _ahead = AHEAD_BATCHES  # the disk is being read: read the next batches ahead
     return out
+
+
+def _disk_blocks() -> int | None:
+    """Blocks this process has read from the disk so far (None where getrusage is missing)."""
+    return None if resource is None else resource.getrusage(resource.RUSAGE_SELF).ru_inblock
 
 
 def _read_waiting(waiting: list, out: list, most: int) -> None:

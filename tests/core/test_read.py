@@ -87,6 +87,7 @@ def test_files_not_in_the_page_cache_are_read_whole_and_in_order(tmp_path: Path,
     """Evicted files take the read-ahead path (kept open, read after the batch was tried), with
     at most MAX_OPEN kept open at once; cached ones and errors in between keep their places."""
     monkeypatch.setattr(reading, "MAX_OPEN", max_open)
+    monkeypatch.setattr(reading, "_ahead", reading.AHEAD_BATCHES)  # reading ahead (see below)
     paths, expected = [], []
     for i in range(12):
         data = (f"file {i} ".encode() * (50 + 700 * i))[: 1000 + 5000 * i]
@@ -102,6 +103,66 @@ def test_files_not_in_the_page_cache_are_read_whole_and_in_order(tmp_path: Path,
     del got[5]
     assert [raw for raw, _ in got] == expected
     assert [st.st_size for _, st in got] == [len(d) for d in expected]
+
+
+def _spy_cached(monkeypatch) -> list[int]:
+    """Count the reads that try the page cache first (the read-ahead path)."""
+    calls: list[int] = []
+    real = reading._cached
+
+    def cached(fd: int, size: int, most: int):
+        calls.append(fd)
+        return real(fd, size, most)
+
+    monkeypatch.setattr(reading, "_cached", cached)
+    return calls
+
+
+def _articles(tmp_path: Path, count: int, size: int) -> tuple[list[str], list[bytes]]:
+    paths, data = [], []
+    for i in range(count):
+        raw = (f"article {i} ".encode() * size)[:size]
+        (tmp_path / f"{i:03}.md").write_bytes(raw)
+        paths.append(str(tmp_path / f"{i:03}.md"))
+        data.append(raw)
+    return paths, data
+
+
+def test_cached_batches_are_read_the_plain_way(tmp_path: Path, monkeypatch) -> None:
+    """Files in the page cache: one plain read each, no read-ahead try, and it stays so."""
+    monkeypatch.setattr(reading, "_ahead", 0)
+    calls = _spy_cached(monkeypatch)
+    paths, data = _articles(tmp_path, 20, 30_000)
+    for path in paths:
+        Path(path).read_bytes()  # in the page cache now
+    for _ in range(3):
+        assert [raw for raw, _ in read_batch(paths, 1 << 20)] == data
+    assert calls == [] and reading._ahead == 0
+
+
+def test_a_batch_read_from_the_disk_turns_reading_ahead_on(tmp_path: Path, monkeypatch) -> None:
+    """Files evicted from the page cache (real eviction, real disk reads counted by the kernel):
+    the batch that finds them on the disk is read in order, the next ones read ahead, for
+    AHEAD_BATCHES batches each time the disk is read again."""
+    monkeypatch.setattr(reading, "_ahead", 0)
+    calls = _spy_cached(monkeypatch)
+    paths, data = _articles(tmp_path, 40, 30_000)
+    _evict([Path(p) for p in paths])
+    first, second = paths[:20], paths[20:]
+    blocks = reading._disk_blocks()
+    assert [raw for raw, _ in read_batch(first, 1 << 20)] == data[:20]
+    if reading._disk_blocks() == blocks:
+        pytest.skip("the files could not be evicted from the page cache here (tmpfs?)")
+    assert calls == [] and reading._ahead == reading.AHEAD_BATCHES
+    assert [raw for raw, _ in read_batch(second, 1 << 20)] == data[20:]  # read ahead, from the disk
+    assert len(calls) == 20 and reading._ahead == reading.AHEAD_BATCHES  # and still on: renewed
+    calls.clear()
+    for left in range(reading.AHEAD_BATCHES - 1, -1, -1):  # cached now: the count runs down
+        read_batch(first, 1 << 20)
+        assert reading._ahead == left
+    assert len(calls) == 20 * reading.AHEAD_BATCHES
+    read_batch(first, 1 << 20)
+    assert len(calls) == 20 * reading.AHEAD_BATCHES  # the plain way again
 
 
 def test_the_same_bytes_without_reading_ahead(tmp_path: Path, monkeypatch) -> None:
