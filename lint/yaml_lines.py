@@ -31,11 +31,12 @@ import re
 from .yaml_rust import _RISKY_FIRST, _SAFE_KEYS, _SAFE_VALUES, _SPECIAL, _printable
 
 # A line: its indentation, key, and either nothing (a line break), a folded scalar's indentation
-# and one line of text (then a line not indented as much), or a value on the line. Each match
-# starts a line (the lookbehind), so the matches cover the source exactly when they count its
-# lines. `.` (no DOTALL) is every character but a line break, scanned faster than [^\n].
-_LINE = re.compile(r"(?<![^\n])( *)([A-Za-z_][0-9A-Za-z_]{0,127}):"
-                   r"(?:\n| >-\n( +)([^ \n].*)\n(?!\3)| (.+)\n)")
+# and one line of text (then a line not indented as much), or a value on the line; or else any
+# other line (the last group: the source is not in the layout). Each match starts a line (the
+# lookbehind) and ends one, so the matches cover every line of a source ending in a line break.
+# `.` (no DOTALL) is every character but a line break, scanned faster than [^\n].
+_LINE = re.compile(r"(?<![^\n])(?:( *)([A-Za-z_][0-9A-Za-z_]{0,127}):"
+                   r"(?:\n| >-\n( +)([^ \n].*)\n(?!\3)| (.+)\n)|(.*\n))")
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 # first characters a plain value of the common kind cannot have: indicators, quotes, a space
@@ -52,12 +53,13 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
     if unusual and not _printable(source, unusual) or max_depth <= 0:
         return None  # (a root with a key lies deeper than a max_depth of 0: the full parse reports it)
     found = _LINE.findall(source)
-    lines = len(found)
     root = mapping = {}
     level = 0  # the indentation of `mapping`'s keys
     outer: list[tuple[int, dict]] = []  # the mappings around `mapping`, with their indentation
     bare = None  # the key before, when nothing followed its colon
-    for indent, key, inner, block, value in found:
+    for indent, key, inner, block, value, other in found:
+        if other:
+            return None  # a line in no form above
         if indent or bare is not None:
             width = len(indent)
             if bare is not None:
@@ -86,7 +88,6 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
             if len(inner) <= len(indent):
                 return None  # not indented below its key: the folded scalar would be empty
             mapping[key] = block
-            lines += 1
         elif value:
             if value[0] in _NOT_PLAIN or value[-1] in _NO_VALUE or ": " in value or " #" in value:
                 value = _unusual_value(value)
@@ -100,9 +101,7 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
         else:
             mapping[key] = None
             bare = key
-    if lines != source.count("\n") or not found:
-        return None  # a line in no form above
-    return root
+    return root if found else None
 
 
 def _resolved(value: str) -> str | int | float | None:
