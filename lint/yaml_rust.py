@@ -1,4 +1,5 @@
-"""The parser's first try: yaml-rs (Rust) builds the front matter, kept to libyaml's answers.
+"""The parser's second try (after yaml_lines.py): yaml-rs (Rust) builds the front matter, kept to
+libyaml's answers.
 
 yaml-rs builds dicts and strings in Rust, three to four times faster than libyaml's composer
 calling back into Python for every node. But it reads YAML 1.2's core schema, where PyYAML's
