@@ -50,7 +50,7 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
     ASCII (yaml_tree.depth_and_unusual)."""
     if source[-1:] != "\n" or "\t" in source or "\r" in source or "\ufeff" in source:
         return None
-    if unusual and not _printable(source, unusual) or max_depth <= 0:
+    if (unusual and not _printable(source, unusual)) or max_depth <= 0:
         return None  # (a root with a key lies deeper than a max_depth of 0: the full parse reports it)
     found = _LINE.findall(source)
     root = mapping = {}

@@ -273,32 +273,6 @@ _PIECES = ["\n", " ", "  ", "\t", ":", ": ", "- ", "? ", "#", " #", "'", '"', "[
            "\x07", "%", "---", "...", "@", "`", "é", "\ufeff", "_1", ".5", "-", "+"]
 
 
-@pytest.fixture(scope="module")
-def sources(tmp_path_factory) -> list[str]:
-    """The seeds as exported, and generated articles in their style (benchmarks/generate.py)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.pop(0)
-    corpus = tmp_path_factory.mktemp("corpus")
-    generate(corpus, 60, seed=7)
-    return _front_matters(sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
-                          + sorted(corpus.rglob("*.md")))
-
-
-def _front_matters(paths: list[Path]) -> list[str]:
-    out = []
-    for path in paths:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        end = text.find("\n---", 4)
-        if text.startswith("---\n") and end != -1:
-            out.append(text[4:end])
-    return out
-
-
 def _mutate(source: str, rng: random.Random) -> str:
     for _ in range(rng.randint(1, 3)):
         at = rng.randrange(len(source) + 1)
