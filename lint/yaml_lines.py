@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .yaml_rust import _RISKY_FIRST, _SAFE_KEYS, _SAFE_VALUES, _SPECIAL, _printable
+from .yaml_rust import _RISKY_FIRST, _SAFE_KEYS, _printable, plain_key, plain_value
 
 # A line: its indentation, key, and either nothing (a line break), a folded scalar's indentation
 # and one line of text (then a line not indented as much), or a value on the line; or else any
@@ -79,11 +79,8 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
             outer.clear()
         if key in mapping:
             return None  # a duplicate: reported by the full parse
-        if key not in _SAFE_KEYS:
-            if key[:1] in _RISKY_FIRST and _SPECIAL.match(key):
-                return None  # a bool or null key
-            if len(_SAFE_KEYS) < 4096:
-                _SAFE_KEYS.add(key)
+        if key not in _SAFE_KEYS and not plain_key(key):
+            return None  # a bool or null key
         if block:
             if len(inner) <= len(indent):
                 return None  # not indented below its key: the folded scalar would be empty
@@ -93,8 +90,8 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
                 value = _unusual_value(value)
                 if value is None:
                     return None
-            elif value[0] in _RISKY_FIRST and " " not in value and value not in _SAFE_VALUES:
-                value = _resolved(value)
+            elif value[0] in _RISKY_FIRST and not plain_value(value):
+                value = _number(value)
                 if value is None:
                     return None
             mapping[key] = value
@@ -104,14 +101,9 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
     return root if found else None
 
 
-def _resolved(value: str) -> str | int | float | None:
-    """A plain value whose first character starts some implicit type: the text, a canonical
-    number, or None (another type: let libyaml decide). A short one found to be text is
-    remembered (dates: no resolver matches a space, so a value holding one never comes here)."""
-    if _SPECIAL.match(value) is None:
-        if len(value) <= 64 and len(_SAFE_VALUES) < 4096:
-            _SAFE_VALUES.add(value)
-        return value
+def _number(value: str) -> int | float | None:
+    """A plain value YAML 1.1 reads as another type than text: a canonical number, or None (any
+    other: let libyaml decide)."""
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value):
@@ -132,5 +124,5 @@ def _unusual_value(value: str) -> str | int | float | None:
         return None if '"' in inside or "\\" in inside else inside
     if first in "-?:" and value[1:2] not in ("", " ") and last not in _NO_VALUE \
             and ": " not in value and " #" not in value:
-        return _resolved(value) if first == "-" else value
+        return value if first != "-" or plain_value(value) else _number(value)
     return None

@@ -173,27 +173,34 @@ def _check_mapping(data: dict, depth: int, max_depth: int) -> None:
 
 def _check_keys(data: dict) -> None:
     for key in data:
-        if key not in _SAFE_KEYS:
-            if key.__class__ is not _STR or not _plain_text(key):
-                raise _Disagree
-            if len(_SAFE_KEYS) < 4096:
-                _SAFE_KEYS.add(key)
-
-
-def _check_text(value: str) -> None:
-    """A string value with a risky first character: plain text, or disagree. A short one found
-    plain without the space test is remembered (dates, subjects: articles repeat them, and a
-    date costs a regex match); one holding a space is answered by memchr, never hashed."""
-    if " " in value:
-        if value[:1] == "*":
+        if key not in _SAFE_KEYS and (key.__class__ is not _STR or not plain_key(key)):
             raise _Disagree
-        return
+
+
+def plain_key(key: str) -> bool:
+    """Whether YAML 1.1 reads this key as this text unquoted (`_plain_text`); one that it does
+    is remembered in _SAFE_KEYS. Also the line parser's test (yaml_lines.py)."""
+    if not _plain_text(key):
+        return False
+    if len(_SAFE_KEYS) < 4096:
+        _SAFE_KEYS.add(key)
+    return True
+
+
+def plain_value(value: str) -> bool:
+    """Whether YAML 1.1 reads this value, a string with a risky first character, as this text
+    unquoted. A short one found plain without the space test is remembered (dates, subjects:
+    articles repeat them, and a date costs a regex match); one holding a space is answered by
+    memchr, never hashed. Also the line parser's test (yaml_lines.py)."""
+    if " " in value:
+        return value[:1] != "*"
     if value in _SAFE_VALUES:
-        return
+        return True
     if not _plain_text(value):
-        raise _Disagree
+        return False
     if len(value) <= 64 and len(_SAFE_VALUES) < 4096:
         _SAFE_VALUES.add(value)
+    return True
 
 
 def _check_values(values: Iterable, nonempty: bool, depth: int, max_depth: int) -> None:
@@ -203,8 +210,8 @@ def _check_values(values: Iterable, nonempty: bool, depth: int, max_depth: int) 
     for value in values:
         cls = value.__class__
         if cls is _STR:
-            if value[:1] in _RISKY_FIRST:
-                _check_text(value)
+            if value[:1] in _RISKY_FIRST and not plain_value(value):
+                raise _Disagree
         elif cls is _DICT:
             _check_mapping(value, depth + 1, max_depth)
         elif cls is _LIST:
