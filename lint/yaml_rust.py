@@ -7,7 +7,7 @@ safe loader reads YAML 1.1 (`yes`, `017`, `1e3` and `1:30` mean different things
 more lenient in places (control characters, aliases are expanded). So its answer is taken only
 where both must agree, and `rust_data` returns None (the libyaml path decides) otherwise:
 
-- the source holds no tab, no `&` (anchors: yaml-rs expands aliases), no `!` (tags), no byte
+- the source ends in a line break (a block scalar ending it otherwise differs) and holds no tab, no `&` (anchors: yaml-rs expands aliases), no `!` (tags), no byte
   order mark, no bare CR, no line break of YAML 1.1 only (NEL, U+2028/9) and no character
   libyaml refuses (`_printable`);
 - it is a mapping, with no duplicate key (yaml-rs raises), every key a string;
@@ -85,6 +85,9 @@ def rust_data(source: str, encoded: bytes, max_depth: int = 64, unusual: bytes |
     (yaml_tree.depth_and_unusual)."""
     if _loads is None or "\t" in source or "&" in source or "!" in source or "\ufeff" in source:
         return None  # tabs, anchors, tags, byte order marks: the two parsers differ
+    if source[-1:] != "\n":
+        return None  # a block scalar (`|`, `>`) ending a source without a line break keeps one in
+        # yaml-rs, none in libyaml; an article's front matter always ends in one (article.py)
     if "\r" in source and source.count("\r") != source.count("\r\n"):
         return None  # a bare CR is a line break: the line checks below split at LF only
     if unusual is None:
@@ -212,6 +215,8 @@ def _check_values(values: Iterable, nonempty: bool, depth: int, max_depth: int) 
         if cls is _STR:
             if value[:1] in _RISKY_FIRST and not plain_value(value):
                 raise _Disagree
+            if value[:1] == "\n":
+                raise _Disagree  # an empty block scalar ending the source: "\n" to yaml-rs, "" to libyaml
         elif cls is _DICT:
             _check_mapping(value, depth + 1, max_depth)
         elif cls is _LIST:

@@ -25,10 +25,12 @@ def sources(tmp_path_factory) -> list[str]:
 
 
 def _front_matters(paths: list[Path]) -> list[str]:
+    """Each file's front matter as the parser is given it: from the line after the opening `---`
+    to the closing `---` line, its last line break included (article.py)."""
     out = []
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         end = text.find("\n---", 4)
         if text.startswith("---\n") and end != -1:
-            out.append(text[4:end])
+            out.append(text[4:end + 1])
     return out

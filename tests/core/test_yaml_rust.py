@@ -224,6 +224,22 @@ def test_yaml_corner_cases(source: str) -> None:
     _agrees(source)
 
 
+def test_a_block_scalar_ending_a_source_without_a_line_break_is_left_to_libyaml() -> None:
+    """yaml-rs gives such a scalar a final line break (`a: |\n x` -> "x\n"), libyaml none ("x"):
+    found by a long mutation run (QTLINT_FUZZ=60000, seed 1). With its line break, both agree."""
+    for source in ("a: |\n x", "a: 1\nb: >\n x y", "a: |+\n x", "a: |-\n x"):
+        assert rust_data(source, source.encode()) is None, source
+        assert _agrees(source + "\n"), source
+
+
+def test_an_empty_block_scalar_ending_the_source_is_left_to_libyaml() -> None:
+    """yaml-rs reads it as "\n", libyaml as "" (found by the same mutation test, once the sources
+    ended in their line break as the parser gives them)."""
+    for source in ("a: >\n", "a: >+\n", "a: >\n  \n", "a:\n - |\n"):
+        assert rust_data(source, source.encode()) is None, source
+        assert _libyaml(source) != "needs the full parse", source
+
+
 def test_too_deep_nesting_is_left_to_libyaml() -> None:
     source = "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 80)) + " " * 80 + "c: 1\n"
     assert rust_data(source, source.encode(), max_depth=64) is None
