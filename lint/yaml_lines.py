@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .yaml_rust import _RISKY_FIRST, _SAFE_KEYS, _printable, plain_key, plain_value
+from .yaml_rust import _RISKY_FIRST, _SAFE_KEYS, _SAFE_VALUES, _printable, plain_key, plain_value
 
 # A line: its indentation, key, and either nothing (a line break), a folded scalar's indentation
 # and one line of text (then a line not indented as much), or a value on the line; or else any
@@ -90,7 +90,7 @@ def lines_data(source: str, unusual: bytes, max_depth: int = 64) -> dict | None:
                 value = _unusual_value(value)
                 if value is None:
                     return None
-            elif value[0] in _RISKY_FIRST and not plain_value(value):
+            elif value[0] in _RISKY_FIRST and value not in _SAFE_VALUES and not plain_value(value):
                 value = _number(value)
                 if value is None:
                     return None

@@ -199,7 +199,7 @@ def plain_value(value: str) -> bool:
         return value[:1] != "*"
     if value in _SAFE_VALUES:
         return True
-    if not _plain_text(value):
+    if value[:1] == "*" or _SPECIAL.match(value) is not None:  # _plain_text, for a risky first character
         return False
     if len(value) <= 64 and len(_SAFE_VALUES) < 4096:
         _SAFE_VALUES.add(value)
