@@ -11,7 +11,6 @@ QTLINT_FUZZ=N (and QTLINT_FUZZ_SEED) for a longer mutation run.
 from __future__ import annotations
 
 import itertools
-import os
 import random
 
 import pytest
@@ -20,7 +19,7 @@ from lint import yaml_fast
 from lint.yaml_lines import lines_data
 from lint.yaml_tree import depth_and_unusual
 
-from .test_yaml_rust import _CORNERS, _mutate, _typed
+from .test_yaml_rust import _CORNERS, _fuzz, _mutate, _typed
 
 
 def _libyaml(source: str, max_depth: int = 64):
@@ -154,8 +153,7 @@ def test_depth_limit_at_every_level_agrees_with_libyaml() -> None:
 
 def test_mutated_articles_agree_with_libyaml(sources: list[str]) -> None:
     assert len(sources) >= 60
-    rng = random.Random(int(os.environ.get("QTLINT_FUZZ_SEED", "20261207")))
-    cases = int(os.environ.get("QTLINT_FUZZ", "3000"))
+    rng, cases = _fuzz(20261207)
     answered = 0
     for _ in range(cases):
         source = _mutate(rng.choice(sources), rng)
@@ -183,7 +181,7 @@ def _random_layout(rng: random.Random) -> str:
 
 
 def test_random_layouts_agree_with_libyaml() -> None:
-    rng = random.Random(int(os.environ.get("QTLINT_FUZZ_SEED", "20261207")))
-    cases = int(os.environ.get("QTLINT_FUZZ", "3000")) * 3
+    rng, cases = _fuzz(20261207)
+    cases *= 3
     answered = sum(_agrees(_random_layout(rng)) for _ in range(cases))
     assert answered > cases // 50  # about 5% are valid layouts

@@ -289,6 +289,13 @@ _PIECES = ["\n", " ", "  ", "\t", ":", ": ", "- ", "? ", "#", " #", "'", '"', "[
            "\x07", "%", "---", "...", "@", "`", "é", "\ufeff", "_1", ".5", "-", "+"]
 
 
+def _fuzz(default_seed: int) -> tuple[random.Random, int]:
+    """A mutation test's random source and number of cases: QTLINT_FUZZ_SEED and QTLINT_FUZZ
+    (3,000 by default) choose another or a longer run."""
+    return (random.Random(int(os.environ.get("QTLINT_FUZZ_SEED", str(default_seed)))),
+            int(os.environ.get("QTLINT_FUZZ", "3000")))
+
+
 def _mutate(source: str, rng: random.Random) -> str:
     for _ in range(rng.randint(1, 3)):
         at = rng.randrange(len(source) + 1)
@@ -314,8 +321,7 @@ def _mutate(source: str, rng: random.Random) -> str:
 
 def test_mutated_articles_agree_with_libyaml(sources: list[str]) -> None:
     assert len(sources) >= 60
-    rng = random.Random(int(os.environ.get("QTLINT_FUZZ_SEED", "20261121")))
-    cases = int(os.environ.get("QTLINT_FUZZ", "3000"))
+    rng, cases = _fuzz(20261121)
     answered = 0
     for _ in range(cases):
         source = _mutate(rng.choice(sources), rng)
