@@ -6,6 +6,7 @@ can map it over a process pool; `map_files` chooses between the pool and an in-l
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
 from . import rules as registry
@@ -126,28 +127,33 @@ def lint_sources(sources: list[tuple[str, bytes]]) -> list[FileResult]:
     return out
 
 
-def map_files(todo: list[tuple[str, str]], settings: Settings, select: tuple, ignore: tuple,
-         jobs: int):
-    if not todo:
+def map_files(parts: Iterable[list[tuple[str, str]]], total: int, settings: Settings, select: tuple,
+              ignore: tuple, jobs: int):
+    """Lint `total` files, given as (path, display name) in `parts`, and yield each one's
+    (result, stamp) in the order given. Each part is taken only once the one before has been
+    handed to the workers: a caller's generator prepares the next part while they lint."""
+    if not total:
         return
-    if jobs <= 1 or len(todo) < PARALLEL_THRESHOLD:
+    if jobs <= 1 or total < PARALLEL_THRESHOLD:
         init_worker(settings, select, ignore)
-        for i in range(0, len(todo), 256):
-            yield from lint_batch(todo[i:i + 256])
+        for todo in parts:
+            for i in range(0, len(todo), 256):
+                yield from lint_batch(todo[i:i + 256])
         return
     init_worker(settings, select, ignore)
     for module in _WORKER["modules"]:  # what every worker needs, made once before they fork
         warm = getattr(module, "warm", None)
         if warm is not None:
             warm(settings)
-    size = max(16, min(256, len(todo) // (jobs * 8) or 1))
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    size = max(16, min(256, total // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs, initializer=init_pool_worker,
                              initargs=(settings, select, ignore)) as pool:
-        for chunk in pool.map(lint_batch, batches):
-            yield from chunk
-
-
+        # Executor.map submits its calls at once: the workers start on a part while the next is made
+        mapped = [pool.map(lint_batch, [todo[i:i + size] for i in range(0, len(todo), size)])
+                  for todo in parts]
+        for results in mapped:
+            for chunk in results:
+                yield from chunk
 
 
 def codes_of(module) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ configuration or version, robust to corruption and concurrency; parallel == seri
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sqlite3
 import subprocess
@@ -209,3 +210,49 @@ def _rows_of(root) -> int:
     assert paths, "no cache database found"
     with sqlite3.connect(paths[0]) as db:
         return db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+
+
+def test_a_cold_parallel_run_hands_out_files_before_sorting_and_stores_each_once(tmp_path, monkeypatch):
+    """A cold run over many files hands the first run_files.EARLY out in the order the walk found
+    them (the workers start while the rest are sorted by their row keys), through a real process
+    pool. The findings equal a serial run's without cache, every file has one row, and the next
+    run reuses them all (nothing is linted again)."""
+    from lint import run_files
+
+    monkeypatch.setattr(run_files, "WRITE_EVERY", 10)
+    monkeypatch.setattr(run_files, "EARLY", 7)
+    monkeypatch.delenv("QTLINT_CACHE_DIR", raising=False)
+    files = {}
+    for i in range(120):  # above the parallel threshold, with a defect in every fifth file
+        text = seed_text("000").replace("id: 170611", f"id: {5000 + i}")
+        if i % 5 == 0:
+            text = text.replace("date: 2025-02-06", "date: 2025-02-31")
+        files[f"nursing/a{i:03}.md"] = text
+    root = write_corpus(tmp_path / "c", files)
+    parts, workers = [], []
+    real_map = run_files.map_files
+
+    def recording_map(given, total, *args):
+        def record():
+            for part in given:  # made when the pool asks for it
+                workers.append(len(multiprocessing.active_children()))
+                parts.append([path for path, _ in part])
+                yield part
+        return real_map(record(), total, *args)
+
+    monkeypatch.setattr(run_files, "map_files", recording_map)
+    parallel = _engine(root, jobs=2, select=("ALL",), ignore=("G",)).run([root])
+    walked = parts[0]
+    assert workers == [0, 2]  # the second part was sorted with the two workers already started
+    assert len(parts) == 2 and len(walked) == 7 and sorted(parts[0] + parts[1]) == sorted(
+        str(root / name) for name in files)
+    assert walked == sorted(walked)  # the walk's order (names sorted), not the keys'
+    assert parts[1] == sorted(parts[1], key=lint_cache.file_id)
+    assert parts[1] != sorted(parts[1])  # the keys' order is not the names' here
+    serial = _engine(root, jobs=1, use_cache=False, select=("ALL",), ignore=("G",)).run([root])
+    assert parallel.diagnostics == serial.diagnostics
+    assert sum(d.code == "S004" for d in parallel.diagnostics) == 24  # 2025-02-31 in every fifth
+    assert _rows_of(root) == 120
+    parts.clear()
+    again = _engine(root, jobs=2, select=("ALL",), ignore=("G",)).run([root])
+    assert parts == [] and again.diagnostics == parallel.diagnostics
