@@ -40,6 +40,7 @@ class KeyIndex:
         self.more_urls: dict[int, list[str]] = {}
         self.own: dict[str, int] = {}  # path -> hash of its own (title, subject, url)
         self.links: dict[str, bytes] = {}
+        self.pairs: set[tuple[int, int]] = set()  # every (target key, copy hash) a link holds
         self._refs: dict[int, list[str]] | None = None
 
     def add(self, results: Iterable[tuple]) -> None:
@@ -61,6 +62,7 @@ class KeyIndex:
             self.own[path] = kh
         if links:
             self.links[path] = links
+            self.pairs.update(LINK.iter_unpack(links))  # while the workers lint, not after them
 
     def id_group(self, key: int) -> list[str]:
         """The files with this id key."""
@@ -102,8 +104,10 @@ class KeyIndex:
         for ik in self.more_ids:
             fresh.discard((ik, self.own[ids[ik]]))
         fresh.update((key, p.key_hash) for pid, p in published.items() if (key := link_key(pid)) not in ids)
-        stale = map(not_, map(fresh.issuperset, map(LINK.iter_unpack, self.links.values())))
-        out.update(compress(self.links, stale))
+        bad = self.pairs - fresh  # usually none: then no article is read for its links
+        if bad:
+            stale = map(not_, map(bad.isdisjoint, map(LINK.iter_unpack, self.links.values())))
+            out.update(compress(self.links, stale))
         return out
 
     def refs(self, key: int) -> list[str]:
