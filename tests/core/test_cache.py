@@ -148,13 +148,19 @@ def test_two_concurrent_runs_do_not_corrupt_the_cache(tmp_path):
     assert json.loads(again.stdout) == json.loads(outs[0][0]) and "warning" not in again.stderr
 
 
-def test_parallel_run_gives_exactly_the_serial_diagnostics(tmp_path):
+def _numbered_articles() -> dict[str, str]:
+    """120 articles (above the parallel threshold), a date that does not exist in every fifth."""
     files = {}
-    for i in range(120):  # above the parallel threshold, with a defect in every fifth file
+    for i in range(120):
         text = seed_text("000").replace("id: 170611", f"id: {5000 + i}")
         if i % 5 == 0:
             text = text.replace("date: 2025-02-06", "date: 2025-02-31")
         files[f"nursing/a{i:03}.md"] = text
+    return files
+
+
+def test_parallel_run_gives_exactly_the_serial_diagnostics(tmp_path):
+    files = _numbered_articles()
     root = write_corpus(tmp_path / "c", files)
     serial = run_cli(["check", "--no-cache", "--jobs", "1", "--output-format", "json", "--ignore", "G"], root)
     parallel = run_cli(["check", "--no-cache", "--jobs", "2", "--output-format", "json", "--ignore", "G"], root)
@@ -222,12 +228,7 @@ def test_a_cold_parallel_run_hands_out_files_before_sorting_and_stores_each_once
     monkeypatch.setattr(run_files, "WRITE_EVERY", 10)
     monkeypatch.setattr(run_files, "EARLY", 7)
     monkeypatch.delenv("QTLINT_CACHE_DIR", raising=False)
-    files = {}
-    for i in range(120):  # above the parallel threshold, with a defect in every fifth file
-        text = seed_text("000").replace("id: 170611", f"id: {5000 + i}")
-        if i % 5 == 0:
-            text = text.replace("date: 2025-02-06", "date: 2025-02-31")
-        files[f"nursing/a{i:03}.md"] = text
+    files = _numbered_articles()
     root = write_corpus(tmp_path / "c", files)
     parts, workers = [], []
     real_map = run_files.map_files
