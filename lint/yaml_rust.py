@@ -7,12 +7,14 @@ safe loader reads YAML 1.1 (`yes`, `017`, `1e3` and `1:30` mean different things
 more lenient in places (control characters, aliases are expanded). So its answer is taken only
 where both must agree, and `rust_data` returns None (the libyaml path decides) otherwise:
 
-- the source ends in a line break (a block scalar ending it otherwise differs) and holds no tab, no `&` (anchors: yaml-rs expands aliases), no `!` (tags), no byte
-  order mark, no bare CR, no line break of YAML 1.1 only (NEL, U+2028/9) and no character
-  libyaml refuses (`_printable`);
+- the source ends in a line break (a block scalar ending it otherwise differs) and holds no tab,
+  no `&` (anchors: yaml-rs expands aliases), no `!` (tags), no byte order mark, no bare CR, no
+  line break of YAML 1.1 only (NEL, U+2028/9) and no character libyaml refuses (`_printable`);
 - it is a mapping, with no duplicate key (yaml-rs raises), every key a string;
 - every string, key or value, is one YAML 1.1 reads as a string even unquoted (not `yes`, `~`,
-  `1_000`, `<<`), and none starts with `*` (an alias without an anchor is an error to libyaml);
+  `1_000`, `<<`), none starts with `*` (an alias without an anchor is an error to libyaml), and
+  no value starts with a line break (an empty block scalar ending the source: "\\n" to yaml-rs,
+  "" to libyaml);
 - no plain scalar in the source looks like a number in a form the two schemas may read
   differently (`_ODD_NUMBER`: `017`, `0o17`, `1e3`, `.iNf`, `_1`...): the numbers yaml-rs gives are
   then written `17`, `-1.0`, which both read alike; true/false and null agree in both schemas.

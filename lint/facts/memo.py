@@ -1,11 +1,12 @@
 """What a passage gave, remembered for the next time the same passage comes (articles restate
 facts in the same words: the generated corpus and the seeds share whole sentences).
 
-A passage's mentions, cues and claim depend only on its own text (clean and lowered), the one character
-before it (the patterns look back one character at most: word boundaries, `(?<![\\w])`), where its
-list items start, and, for the claim, its context (scan.Carry) when it asks for it. So that is
-the key. An invariants file with a `re:` phrase that looks further back (a lookbehind) gets no
-memo. Results are kept relative to the passage start; the quote is made afresh from the field.
+A passage's mentions, cues and claim depend only on its own text (clean and lowered), the one
+character before it (the patterns look back one character at most: word boundaries,
+`(?<![\\w])`), where its list items start, and, for the claim, its context (scan.Carry) when
+it asks for it. So that is the key. An invariants file with a `re:` phrase that looks further
+back (a lookbehind) gets no memo. Results are kept relative to the passage start; the quote is
+made afresh from the field.
 """
 from __future__ import annotations
 
